@@ -1,0 +1,78 @@
+package io.fedsim.client;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import io.fedsim.core.data.Shard;
+import io.fedsim.core.model.Model;
+import io.fedsim.core.model.ModelWorkspace;
+import io.fedsim.core.rng.Rng;
+
+/**
+ * One federated client: it owns a private shard (a view into the shared dataset) and trains on it when the
+ * coordinator asks. It holds no model; training borrows the running thread's workspace. Spawn it on the
+ * training dispatcher so that clients train in parallel, one per core.
+ */
+public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
+
+    /** The client's protocol. */
+    public sealed interface Command {
+    }
+
+    /** Train from {@code globalParams} (shared, read-only) as {@code plan} says, then reply to {@code replyTo}. */
+    public record Train(int round, float[] globalParams, TrainingPlan plan, ActorRef<Reply> replyTo) implements Command {
+    }
+
+    /** What a client answers to {@link Train}. */
+    public sealed interface Reply {
+        int clientId();
+
+        int round();
+    }
+
+    /** A finished local update. */
+    public record Update(int clientId, int round, TrainResult result) implements Reply {
+    }
+
+    /** Training failed; {@code reason} says why. */
+    public record Failed(int clientId, int round, String reason) implements Reply {
+    }
+
+    private final int clientId;
+    private final Shard shard;
+    private final Model model;
+    private final long seed;
+
+    public static Behavior<Command> create(int clientId, Shard shard, Model model, long seed) {
+        return Behaviors.setup(context -> new ClientActor(context, clientId, shard, model, seed));
+    }
+
+    private ClientActor(ActorContext<Command> context, int clientId, Shard shard, Model model, long seed) {
+        super(context);
+        this.clientId = clientId;
+        this.shard = shard;
+        this.model = model;
+        this.seed = seed;
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder().onMessage(Train.class, this::onTrain).build();
+    }
+
+    private Behavior<Command> onTrain(Train train) {
+        try {
+            ModelWorkspace ws = Workspaces.forCurrentThread(model, train.plan().effectiveBatchSize(shard.size()));
+            Rng rng = Rng.derive(seed, "client", train.round(), clientId);
+            TrainResult result = LocalTrainer.train(ws, train.globalParams(), shard, train.plan(), rng);
+            train.replyTo().tell(new Update(clientId, train.round(), result));
+        } catch (RuntimeException e) {
+            getContext().getLog().warn("client {} failed in round {}", clientId, train.round(), e);
+            train.replyTo().tell(new Failed(clientId, train.round(), String.valueOf(e)));
+        }
+        return this;
+    }
+}

@@ -1,0 +1,41 @@
+package io.fedsim.client;
+
+import io.fedsim.core.data.Shard;
+import io.fedsim.core.model.ModelWorkspace;
+import io.fedsim.core.rng.Rng;
+
+/**
+ * Local training of FedAvg's ClientUpdate (McMahan et al. 2017, Algorithm 1): starting from the global
+ * parameters, E epochs of minibatch SGD over the client's shard, each epoch in a fresh random order drawn
+ * from the client's own generator, the last batch of an epoch possibly smaller.
+ */
+public final class LocalTrainer {
+    private LocalTrainer() {
+    }
+
+    public static TrainResult train(ModelWorkspace workspace, float[] global, Shard shard, TrainingPlan plan, Rng rng) {
+        int n = shard.size();
+        if (n == 0) {
+            return new TrainResult(new float[global.length], 0, Double.NaN, 0);
+        }
+        workspace.setParameters(global);
+        int batch = plan.effectiveBatchSize(n);
+        int[] order = shard.indices().clone();
+        double lossSum = 0;
+        int steps = 0;
+        for (int epoch = 0; epoch < plan.epochs(); epoch++) {
+            rng.shuffle(order);
+            for (int from = 0; from < n; from += batch) {
+                int to = Math.min(n, from + batch);
+                lossSum += workspace.sgdStep(shard.data(), order, from, to, plan.learningRate()) * (to - from);
+                steps++;
+            }
+        }
+        float[] delta = new float[global.length];
+        workspace.getParameters(delta);
+        for (int i = 0; i < delta.length; i++) {
+            delta[i] -= global[i];
+        }
+        return new TrainResult(delta, n, lossSum / ((double) n * plan.epochs()), steps);
+    }
+}

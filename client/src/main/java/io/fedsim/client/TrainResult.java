@@ -1,0 +1,13 @@
+package io.fedsim.client;
+
+/**
+ * The outcome of one client's local training.
+ *
+ * @param delta      local parameters minus the global parameters the client started from
+ * @param numSamples the size of the client's shard (FedAvg's n_k)
+ * @param meanLoss   mean training loss over every sample seen in every local epoch (each batch's loss is
+ *                   taken before its step, as FedAvg implementations report it)
+ * @param steps      SGD steps taken
+ */
+public record TrainResult(float[] delta, int numSamples, double meanLoss, int steps) {
+}

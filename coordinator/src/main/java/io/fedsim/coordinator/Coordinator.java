@@ -1,0 +1,153 @@
+package io.fedsim.coordinator;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import io.fedsim.client.ClientActor;
+import io.fedsim.coordinator.strategy.ClientResult;
+import io.fedsim.coordinator.strategy.RoundOutcome;
+import io.fedsim.coordinator.strategy.Strategy;
+import io.fedsim.core.model.Evaluation;
+import io.fedsim.core.rng.Rng;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs the rounds of a federation: samples a cohort, hands the round to a {@link RoundQuery} child,
+ * lets the strategy aggregate what came back, evaluates, records, and goes on until the last round or
+ * the target accuracy. The maths lives in the strategy and the evaluator; this actor only sequences.
+ */
+public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
+
+    public sealed interface Command {
+    }
+
+    /** Begin the first round. */
+    public enum Start implements Command {
+        INSTANCE
+    }
+
+    private record RoundDone(RoundQuery.Result result) implements Command {
+    }
+
+    /** Sent to the run's owner when the federation stops. */
+    public record Finished(int rounds, float[] finalParams, String stopReason) {
+    }
+
+    private final CoordinatorSettings settings;
+    private final List<ActorRef<ClientActor.Command>> clients;
+    private final Strategy strategy;
+    private final Evaluator evaluator;
+    private final RunListener listener;
+    private final ActorRef<Finished> replyTo;
+    private final ActorRef<RoundQuery.Result> roundResults;
+    private final long startNanos = System.nanoTime();
+    private float[] global;
+    private int round;
+    private int sampled;
+    private long roundStartNanos;
+
+    /** @param clients the population; a client's id is its index in this list */
+    public static Behavior<Command> create(CoordinatorSettings settings, List<ActorRef<ClientActor.Command>> clients,
+                                           float[] initialParams, Strategy strategy, Evaluator evaluator,
+                                           RunListener listener, ActorRef<Finished> replyTo) {
+        return Behaviors.setup(context -> new Coordinator(context, settings, clients, initialParams, strategy,
+                evaluator, listener, replyTo));
+    }
+
+    private Coordinator(ActorContext<Command> context, CoordinatorSettings settings,
+                        List<ActorRef<ClientActor.Command>> clients, float[] initialParams, Strategy strategy,
+                        Evaluator evaluator, RunListener listener, ActorRef<Finished> replyTo) {
+        super(context);
+        this.settings = settings;
+        this.clients = List.copyOf(clients);
+        this.global = initialParams.clone();
+        this.strategy = strategy;
+        this.evaluator = evaluator;
+        this.listener = listener;
+        this.replyTo = replyTo;
+        this.roundResults = context.messageAdapter(RoundQuery.Result.class, RoundDone::new);
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessageEquals(Start.INSTANCE, this::onStart)
+                .onMessage(RoundDone.class, this::onRoundDone)
+                .build();
+    }
+
+    private Behavior<Command> onStart() {
+        if (round == 0) {
+            startRound(1);
+        }
+        return this;
+    }
+
+    private void startRound(int r) {
+        round = r;
+        roundStartNanos = System.nanoTime();
+        int m = Math.min(settings.clientsPerRound(), clients.size());
+        int[] ids = Rng.derive(settings.seed(), "sample", r).sampleWithoutReplacement(clients.size(), m);
+        Map<Integer, ActorRef<ClientActor.Command>> cohort = new TreeMap<>();
+        for (int id : ids) {
+            cohort.put(id, clients.get(id));
+        }
+        sampled = ids.length;
+        getContext().spawn(RoundQuery.create(r, cohort, global, settings.plan(), settings.roundTimeout(), roundResults),
+                "round-" + r);
+    }
+
+    private Behavior<Command> onRoundDone(RoundDone done) {
+        RoundQuery.Result result = done.result();
+        List<ClientResult> results = result.updates().stream()
+                .map(u -> new ClientResult(u.clientId(), u.result().delta(), u.result().numSamples(), u.result().meanLoss()))
+                .toList();
+        RoundOutcome outcome = strategy.aggregate(round, global, results, result.failures());
+        String skipReason = null;
+        if (outcome instanceof RoundOutcome.Aggregated aggregated) {
+            global = aggregated.params();
+        } else if (outcome instanceof RoundOutcome.Skipped skipped) {
+            skipReason = skipped.reason();
+            getContext().getLog().warn("round {} skipped: {}", round, skipReason);
+        }
+        boolean last = round == settings.rounds();
+        boolean evaluate = last || round % settings.evalEvery() == 0;
+        Evaluation eval = evaluate ? evaluator.evaluate(global) : Evaluation.EMPTY;
+        long now = System.nanoTime();
+        listener.onRound(new RoundRecord(round, sampled, results.size(), result.failures().size(),
+                weightedTrainLoss(results), evaluate, eval.meanLoss(), eval.accuracy(), skipReason,
+                (now - roundStartNanos) / 1e9, (now - startNanos) / 1e9));
+        String stop = last ? "completed " + round + " rounds" : targetReached(evaluate, eval);
+        if (stop != null) {
+            replyTo.tell(new Finished(round, global, stop));
+            return Behaviors.stopped();
+        }
+        startRound(round + 1);
+        return this;
+    }
+
+    private String targetReached(boolean evaluated, Evaluation eval) {
+        if (evaluated && settings.targetAccuracy().isPresent() && eval.accuracy() >= settings.targetAccuracy().getAsDouble()) {
+            return String.format("reached the target accuracy %.4f at round %d (test accuracy %.4f)",
+                    settings.targetAccuracy().getAsDouble(), round, eval.accuracy());
+        }
+        return null;
+    }
+
+    private static double weightedTrainLoss(List<ClientResult> results) {
+        double sum = 0;
+        long n = 0;
+        for (ClientResult r : results) {
+            if (r.numSamples() > 0) {
+                sum += r.trainLoss() * r.numSamples();
+                n += r.numSamples();
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+}

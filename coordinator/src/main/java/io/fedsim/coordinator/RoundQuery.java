@@ -1,0 +1,118 @@
+package io.fedsim.coordinator;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
+import io.fedsim.client.ClientActor;
+import io.fedsim.client.TrainingPlan;
+import io.fedsim.coordinator.strategy.ClientFailure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One round's collection of client updates, as a short-lived child of the coordinator (after Akka's
+ * {@code DeviceGroupQuery}): it sends the global model to every sampled client, watches them, holds one
+ * deadline, records each client as updated, failed, stopped or timed out, replies once and stops.
+ * Results are sorted by client id, so arrival order never changes what the strategy sees.
+ */
+public final class RoundQuery extends AbstractBehavior<RoundQuery.Command> {
+
+    public sealed interface Command {
+    }
+
+    private record WrappedReply(ClientActor.Reply reply) implements Command {
+    }
+
+    private record ClientStopped(int clientId) implements Command {
+    }
+
+    private enum DeadlineReached implements Command {
+        INSTANCE
+    }
+
+    /** The round's results: updates and failures, each in ascending client id. */
+    public record Result(int round, List<ClientActor.Update> updates, List<ClientFailure> failures) {
+    }
+
+    private final int round;
+    private final ActorRef<Result> replyTo;
+    private final Map<Integer, ActorRef<ClientActor.Command>> pending;
+    private final List<ClientActor.Update> updates = new ArrayList<>();
+    private final List<ClientFailure> failures = new ArrayList<>();
+
+    /**
+     * @param cohort the sampled clients by id
+     * @param global the round's global parameters, shared read-only with every client
+     */
+    public static Behavior<Command> create(int round, Map<Integer, ActorRef<ClientActor.Command>> cohort, float[] global,
+                                           TrainingPlan plan, Duration timeout, ActorRef<Result> replyTo) {
+        return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+                new RoundQuery(context, timers, round, cohort, global, plan, timeout, replyTo)));
+    }
+
+    private RoundQuery(ActorContext<Command> context, TimerScheduler<Command> timers, int round,
+                       Map<Integer, ActorRef<ClientActor.Command>> cohort, float[] global, TrainingPlan plan,
+                       Duration timeout, ActorRef<Result> replyTo) {
+        super(context);
+        this.round = round;
+        this.replyTo = replyTo;
+        this.pending = new TreeMap<>(cohort);
+        timers.startSingleTimer(DeadlineReached.INSTANCE, timeout);
+        ActorRef<ClientActor.Reply> replies = context.messageAdapter(ClientActor.Reply.class, WrappedReply::new);
+        cohort.forEach((id, client) -> {
+            context.watchWith(client, new ClientStopped(id));
+            client.tell(new ClientActor.Train(round, global, plan, replies));
+        });
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(WrappedReply.class, this::onReply)
+                .onMessage(ClientStopped.class, this::onClientStopped)
+                .onMessageEquals(DeadlineReached.INSTANCE, this::onDeadline)
+                .build();
+    }
+
+    private Behavior<Command> onReply(WrappedReply wrapped) {
+        ClientActor.Reply reply = wrapped.reply();
+        if (reply.round() != round || pending.remove(reply.clientId()) == null) {
+            return this;
+        }
+        if (reply instanceof ClientActor.Update update) {
+            updates.add(update);
+        } else if (reply instanceof ClientActor.Failed failed) {
+            failures.add(new ClientFailure(failed.clientId(), ClientFailure.Kind.FAILED, failed.reason()));
+        }
+        return pending.isEmpty() ? finish() : this;
+    }
+
+    private Behavior<Command> onClientStopped(ClientStopped stopped) {
+        if (pending.remove(stopped.clientId()) != null) {
+            failures.add(new ClientFailure(stopped.clientId(), ClientFailure.Kind.STOPPED, "client stopped before replying"));
+        }
+        return pending.isEmpty() ? finish() : this;
+    }
+
+    private Behavior<Command> onDeadline() {
+        pending.keySet().forEach(id ->
+                failures.add(new ClientFailure(id, ClientFailure.Kind.TIMED_OUT, "no reply before the round deadline")));
+        pending.clear();
+        return finish();
+    }
+
+    private Behavior<Command> finish() {
+        updates.sort(Comparator.comparingInt(ClientActor.Update::clientId));
+        failures.sort(Comparator.comparingInt(ClientFailure::clientId));
+        replyTo.tell(new Result(round, List.copyOf(updates), List.copyOf(failures)));
+        return Behaviors.stopped();
+    }
+}

@@ -1,0 +1,15 @@
+package io.fedsim.coordinator.strategy;
+
+/** A sampled client that produced no update in a round, and why. */
+public record ClientFailure(int clientId, Kind kind, String reason) {
+
+    /** How a client missed the round. */
+    public enum Kind {
+        /** It replied that its training failed. */
+        FAILED,
+        /** It did not reply before the round's deadline. */
+        TIMED_OUT,
+        /** It stopped (crashed or was stopped) before replying. */
+        STOPPED
+    }
+}

@@ -1,0 +1,29 @@
+package io.fedsim.coordinator.strategy;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Federated averaging (McMahan et al. 2017, "Communication-Efficient Learning of Deep Networks from
+ * Decentralized Data"): the new global model is the average of the clients' models weighted by their
+ * sample counts, over the clients that reported: {@code w + sum_k (n_k / n) * (w_k - w)}.
+ */
+public final class FedAvg implements Strategy {
+
+    @Override
+    public String name() {
+        return "fedavg";
+    }
+
+    @Override
+    public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
+        long samples = results.stream().mapToLong(ClientResult::numSamples).sum();
+        if (samples == 0) {
+            return new RoundOutcome.Skipped(results.isEmpty()
+                    ? "no client reported an update (" + failures.size() + " failed or timed out)"
+                    : "the clients that reported hold no samples");
+        }
+        float[] meanDelta = Kernels.weightedMeanOfDeltas(results, global.length);
+        return new RoundOutcome.Aggregated(Kernels.plusScaled(global, meanDelta, 1f), Map.of());
+    }
+}
