@@ -1,0 +1,73 @@
+package io.fedsim.simulation.output;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Just enough JSON writing for FedSim's flat records: strings, numbers (NaN as null), booleans, nesting. */
+public final class Json {
+    private Json() {
+    }
+
+    /** One JSON object from an ordered map whose values are String, Number, Boolean, Map, or null. */
+    public static String object(Map<String, ?> fields) {
+        StringBuilder sb = new StringBuilder("{");
+        boolean first = true;
+        for (Map.Entry<String, ?> e : fields.entrySet()) {
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            sb.append(quote(e.getKey())).append(':').append(value(e.getValue()));
+        }
+        return sb.append('}').toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static String value(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Double d) {
+            return d.isNaN() || d.isInfinite() ? "null" : number(d);
+        }
+        if (v instanceof Float f) {
+            return value(f.doubleValue());
+        }
+        if (v instanceof Number || v instanceof Boolean) {
+            return v.toString();
+        }
+        if (v instanceof Map<?, ?> m) {
+            return object((Map<String, ?>) m);
+        }
+        return quote(v.toString());
+    }
+
+    /** Shortest round-tripping decimal, without exponent noise for ordinary values. */
+    static String number(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return String.format(Locale.ROOT, "%.1f", d);
+        }
+        return Double.toString(d);
+    }
+
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
