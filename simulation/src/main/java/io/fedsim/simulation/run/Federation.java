@@ -1,0 +1,59 @@
+package io.fedsim.simulation.run;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.ChildFailed;
+import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.Terminated;
+import akka.actor.typed.javadsl.Behaviors;
+import io.fedsim.client.ClientActor;
+import io.fedsim.coordinator.Coordinator;
+import io.fedsim.coordinator.CoordinatorSettings;
+import io.fedsim.coordinator.Evaluator;
+import io.fedsim.coordinator.RunListener;
+import io.fedsim.coordinator.strategy.Strategy;
+import io.fedsim.core.data.Shard;
+import io.fedsim.core.model.Model;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The root of a run's actor system: spawns one {@link ClientActor} per shard on the training dispatcher
+ * and the {@link Coordinator}, starts it, and completes {@code done} when the coordinator finishes (or
+ * exceptionally when it fails).
+ */
+final class Federation {
+    private Federation() {
+    }
+
+    static Behavior<Coordinator.Finished> create(CoordinatorSettings settings, List<Shard> shards, Model model,
+                                                 float[] initialParams, Strategy strategy, Evaluator evaluator,
+                                                 RunListener listener, CompletableFuture<Coordinator.Finished> done) {
+        return Behaviors.setup(context -> {
+            DispatcherSelector training = DispatcherSelector.fromConfig(AkkaSettings.TRAINING_DISPATCHER);
+            List<ActorRef<ClientActor.Command>> clients = new ArrayList<>(shards.size());
+            for (int id = 0; id < shards.size(); id++) {
+                clients.add(context.spawn(ClientActor.create(id, shards.get(id), model, settings.seed()), "client-" + id, training));
+            }
+            ActorRef<Coordinator.Command> coordinator = context.spawn(Coordinator.create(settings, clients, initialParams,
+                    strategy, evaluator, listener, context.getSelf()), "coordinator");
+            context.watch(coordinator);
+            coordinator.tell(Coordinator.Start.INSTANCE);
+            return Behaviors.receive(Coordinator.Finished.class)
+                    .onMessage(Coordinator.Finished.class, finished -> {
+                        done.complete(finished);
+                        return Behaviors.stopped();
+                    })
+                    .onSignal(ChildFailed.class, failed -> {
+                        done.completeExceptionally(failed.cause());
+                        return Behaviors.stopped();
+                    })
+                    .onSignal(Terminated.class, terminated -> {
+                        done.completeExceptionally(new IllegalStateException("the coordinator stopped before the run finished"));
+                        return Behaviors.stopped();
+                    })
+                    .build();
+        });
+    }
+}
