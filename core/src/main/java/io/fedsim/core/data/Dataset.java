@@ -110,6 +110,14 @@ public final class Dataset {
         return new Dataset(newName, f, l, numFeatures, numClasses, g);
     }
 
+    /**
+     * The same samples, labels and groups with other feature values of the same shape (feature scaling).
+     * Labels and groups are shared, not copied, as they are never written.
+     */
+    public Dataset withFeatures(float[] newFeatures) {
+        return new Dataset(name, newFeatures, labels, numFeatures, numClasses, groups);
+    }
+
     /** Samples per class. */
     public int[] labelCounts() {
         int[] counts = new int[numClasses];
