@@ -1,0 +1,238 @@
+package io.fedsim.core.model;
+
+import io.fedsim.core.data.Dataset;
+import java.nio.FloatBuffer;
+import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The workspace of a stack of dense layers (ReLU between them, softmax cross-entropy on top): logistic
+ * regression is the one-layer case. Every ND4J buffer is allocated here, once: the flat parameter and
+ * gradient vectors with per-layer weight views into them, and activations and deltas for
+ * {@code maxBatchSize} rows. A smaller batch uses views of the first rows of the same buffers (see
+ * {@link BatchViews}), made once per batch size. Matrix products run on ND4J (OpenBLAS); bias, ReLU and
+ * softmax run as Java loops over the same memory through direct {@link FloatBuffer}s, which at these
+ * batch sizes is cheaper than an ND4J op each.
+ */
+final class DenseWorkspace implements ModelWorkspace {
+    private final Model model;
+    private final DenseLayout layout;
+    private final int maxBatchSize;
+    private final int layers;
+
+    private final INDArray params;
+    private final INDArray gradient;
+    private final FloatBuffer paramBuf;
+    private final FloatBuffer gradBuf;
+    private final INDArray[] weights;
+    private final INDArray[] weightGrads;
+
+    private final FloatBuffer inputBuf;
+    private final FloatBuffer[] activationBufs;
+    private final FloatBuffer[] deltaBufs;
+    private final int[] labels;
+    private final BatchViews[] viewsBySize;
+
+    DenseWorkspace(Model model, DenseLayout layout, int maxBatchSize) {
+        if (maxBatchSize <= 0) {
+            throw new IllegalArgumentException("maxBatchSize must be positive: " + maxBatchSize);
+        }
+        Nd4jSetup.ensureSingleThreaded();
+        this.model = model;
+        this.layout = layout;
+        this.maxBatchSize = maxBatchSize;
+        this.layers = layout.numLayers();
+        int p = layout.numParameters();
+        params = Nd4j.zeros(DataType.FLOAT, 1, p);
+        gradient = Nd4j.zeros(DataType.FLOAT, 1, p);
+        paramBuf = params.data().asNioFloat();
+        gradBuf = gradient.data().asNioFloat();
+        weights = new INDArray[layers];
+        weightGrads = new INDArray[layers];
+        for (int l = 0; l < layers; l++) {
+            weights[l] = matrixView(params.data(), layout.weightOffset(l), layout.inputs(l), layout.outputs(l));
+            weightGrads[l] = matrixView(gradient.data(), layout.weightOffset(l), layout.inputs(l), layout.outputs(l));
+        }
+        BatchViews full = new BatchViews(maxBatchSize);
+        inputBuf = full.input.data().asNioFloat();
+        activationBufs = new FloatBuffer[layers];
+        deltaBufs = new FloatBuffer[layers];
+        for (int l = 0; l < layers; l++) {
+            activationBufs[l] = full.activations[l].data().asNioFloat();
+            deltaBufs[l] = full.deltas[l].data().asNioFloat();
+        }
+        labels = new int[maxBatchSize];
+        viewsBySize = new BatchViews[maxBatchSize + 1];
+        viewsBySize[maxBatchSize] = full;
+    }
+
+    /** A row-major {@code rows x cols} array over {@code buffer} from {@code offset}, sharing its memory. */
+    private static INDArray matrixView(DataBuffer buffer, long offset, int rows, int cols) {
+        return Nd4j.create(buffer, new long[] {rows, cols}, new long[] {cols, 1}, offset, 'c', DataType.FLOAT);
+    }
+
+    /**
+     * The batch-shaped arrays for one batch size: the first {@code batch} rows of the full-size input,
+     * activation and delta buffers (row-major, so those rows are one contiguous prefix).
+     */
+    private final class BatchViews {
+        final INDArray input;
+        final INDArray[] activations = new INDArray[layers];
+        final INDArray[] deltas = new INDArray[layers];
+
+        /** The full-size buffers themselves. */
+        BatchViews(int batch) {
+            input = Nd4j.zeros(DataType.FLOAT, batch, layout.numFeatures());
+            for (int l = 0; l < layers; l++) {
+                activations[l] = Nd4j.zeros(DataType.FLOAT, batch, layout.outputs(l));
+                deltas[l] = Nd4j.zeros(DataType.FLOAT, batch, layout.outputs(l));
+            }
+        }
+
+        /** Views of the first {@code batch} rows of {@code full}. */
+        BatchViews(BatchViews full, int batch) {
+            input = matrixView(full.input.data(), 0, batch, layout.numFeatures());
+            for (int l = 0; l < layers; l++) {
+                activations[l] = matrixView(full.activations[l].data(), 0, batch, layout.outputs(l));
+                deltas[l] = matrixView(full.deltas[l].data(), 0, batch, layout.outputs(l));
+            }
+        }
+
+        INDArray layerInput(int layer) {
+            return layer == 0 ? input : activations[layer - 1];
+        }
+    }
+
+    private BatchViews views(int batch) {
+        BatchViews v = viewsBySize[batch];
+        if (v == null) {
+            v = new BatchViews(viewsBySize[maxBatchSize], batch);
+            viewsBySize[batch] = v;
+        }
+        return v;
+    }
+
+    @Override
+    public Model model() {
+        return model;
+    }
+
+    @Override
+    public int maxBatchSize() {
+        return maxBatchSize;
+    }
+
+    @Override
+    public void setParameters(float[] values) {
+        checkLength(values);
+        paramBuf.put(0, values);
+    }
+
+    @Override
+    public void getParameters(float[] out) {
+        checkLength(out);
+        paramBuf.get(0, out);
+    }
+
+    @Override
+    public void gradient(float[] out) {
+        checkLength(out);
+        gradBuf.get(0, out);
+    }
+
+    private void checkLength(float[] values) {
+        if (values.length != layout.numParameters()) {
+            throw new IllegalArgumentException(model.describe() + ": expected " + layout.numParameters()
+                    + " parameters, got " + values.length);
+        }
+    }
+
+    @Override
+    public double computeGradient(Dataset data, int[] rows, int from, int to) {
+        int batch = loadBatch(data, rows, from, to);
+        BatchViews v = views(batch);
+        forward(v);
+        int top = layers - 1;
+        double lossSum = SoftmaxCrossEntropy.lossAndGradient(activationBufs[top], deltaBufs[top], labels, batch,
+                layout.numClasses());
+        backward(v, batch);
+        return lossSum / batch;
+    }
+
+    /** params -= learningRate * gradient: one BLAS axpy over the whole flat vector. */
+    @Override
+    public void applyGradient(float learningRate) {
+        Nd4j.getBlasWrapper().level1().axpy(layout.numParameters(), -learningRate, gradient, params);
+    }
+
+    @Override
+    public Evaluation evaluate(Dataset data, int[] rows) {
+        int n = rows == null ? data.size() : rows.length;
+        double lossSum = 0;
+        long correct = 0;
+        FloatBuffer logits = activationBufs[layers - 1];
+        for (int from = 0; from < n; from += maxBatchSize) {
+            int batch = loadBatch(data, rows, from, Math.min(n, from + maxBatchSize));
+            forward(views(batch));
+            lossSum += SoftmaxCrossEntropy.lossSum(logits, labels, batch, layout.numClasses());
+            correct += SoftmaxCrossEntropy.correctCount(logits, labels, batch, layout.numClasses());
+        }
+        return new Evaluation(lossSum, correct, n);
+    }
+
+    /**
+     * Copies the features of rows {@code rows[from..to)} (or samples {@code from..to} when {@code rows} is
+     * null) into the input buffer and their labels into {@link #labels}.
+     *
+     * @return the batch size
+     */
+    private int loadBatch(Dataset data, int[] rows, int from, int to) {
+        Objects.requireNonNull(data, "data");
+        int batch = to - from;
+        if (batch <= 0 || batch > maxBatchSize) {
+            throw new IllegalArgumentException("batch of " + batch + " rows (" + from + ".." + to
+                    + "), expected 1.." + maxBatchSize);
+        }
+        int features = layout.numFeatures();
+        if (data.numFeatures() != features || data.numClasses() != layout.numClasses()) {
+            throw new IllegalArgumentException(data + " does not fit " + model.describe());
+        }
+        float[] x = data.features();
+        int[] y = data.labels();
+        for (int k = 0; k < batch; k++) {
+            int row = rows == null ? from + k : rows[from + k];
+            inputBuf.put(k * features, x, row * features, features);
+            labels[k] = y[row];
+        }
+        return batch;
+    }
+
+    /** Logits of the loaded batch into the top activation buffer; ReLU after every layer but the last. */
+    private void forward(BatchViews v) {
+        int batch = (int) v.input.rows();
+        for (int l = 0; l < layers; l++) {
+            Nd4j.gemm(v.layerInput(l), weights[l], v.activations[l], false, false, 1.0, 0.0);
+            DenseKernels.addBias(activationBufs[l], batch, layout.outputs(l), paramBuf, layout.biasOffset(l),
+                    l < layers - 1);
+        }
+    }
+
+    /**
+     * From the top delta (d mean loss / d logits, already in place) down: each layer's weight and bias
+     * gradients, then the delta of the layer below through W^T and the ReLU mask. The input's delta is
+     * never needed, so the first layer stops after its gradients.
+     */
+    private void backward(BatchViews v, int batch) {
+        for (int l = layers - 1; l >= 0; l--) {
+            Nd4j.gemm(v.layerInput(l), v.deltas[l], weightGrads[l], true, false, 1.0, 0.0);
+            DenseKernels.columnSums(deltaBufs[l], batch, layout.outputs(l), gradBuf, layout.biasOffset(l));
+            if (l > 0) {
+                Nd4j.gemm(v.deltas[l], weights[l], v.deltas[l - 1], false, true, 1.0, 0.0);
+                DenseKernels.reluBackward(deltaBufs[l - 1], activationBufs[l - 1], batch * layout.inputs(l));
+            }
+        }
+    }
+}
