@@ -30,6 +30,9 @@ final class DenseWorkspace implements ModelWorkspace {
     private final INDArray[] weights;
     private final INDArray[] weightGrads;
 
+    private final DataBuffer inputData;
+    private final DataBuffer[] activationData;
+    private final DataBuffer[] deltaData;
     private final FloatBuffer inputBuf;
     private final FloatBuffer[] activationBufs;
     private final FloatBuffer[] deltaBufs;
@@ -53,51 +56,59 @@ final class DenseWorkspace implements ModelWorkspace {
         weights = new INDArray[layers];
         weightGrads = new INDArray[layers];
         for (int l = 0; l < layers; l++) {
-            weights[l] = matrixView(params.data(), layout.weightOffset(l), layout.inputs(l), layout.outputs(l));
-            weightGrads[l] = matrixView(gradient.data(), layout.weightOffset(l), layout.inputs(l), layout.outputs(l));
+            weights[l] = transposedView(params.data(), layout.weightOffset(l), layout.inputs(l), layout.outputs(l));
+            weightGrads[l] = transposedView(gradient.data(), layout.weightOffset(l), layout.inputs(l),
+                    layout.outputs(l));
         }
-        BatchViews full = new BatchViews(maxBatchSize);
-        inputBuf = full.input.data().asNioFloat();
+        inputData = floatBuffer((long) maxBatchSize * layout.numFeatures());
+        inputBuf = inputData.asNioFloat();
+        activationData = new DataBuffer[layers];
+        deltaData = new DataBuffer[layers];
         activationBufs = new FloatBuffer[layers];
         deltaBufs = new FloatBuffer[layers];
         for (int l = 0; l < layers; l++) {
-            activationBufs[l] = full.activations[l].data().asNioFloat();
-            deltaBufs[l] = full.deltas[l].data().asNioFloat();
+            activationData[l] = floatBuffer((long) maxBatchSize * layout.outputs(l));
+            deltaData[l] = floatBuffer((long) maxBatchSize * layout.outputs(l));
+            activationBufs[l] = activationData[l].asNioFloat();
+            deltaBufs[l] = deltaData[l].asNioFloat();
         }
         labels = new int[maxBatchSize];
         viewsBySize = new BatchViews[maxBatchSize + 1];
-        viewsBySize[maxBatchSize] = full;
     }
 
-    /** A row-major {@code rows x cols} array over {@code buffer} from {@code offset}, sharing its memory. */
-    private static INDArray matrixView(DataBuffer buffer, long offset, int rows, int cols) {
-        return Nd4j.create(buffer, new long[] {rows, cols}, new long[] {cols, 1}, offset, 'c', DataType.FLOAT);
+    private static DataBuffer floatBuffer(long length) {
+        return Nd4j.zeros(DataType.FLOAT, length).data();
     }
 
     /**
-     * The batch-shaped arrays for one batch size: the first {@code batch} rows of the full-size input,
-     * activation and delta buffers (row-major, so those rows are one contiguous prefix).
+     * The transpose of the row-major {@code rows x cols} matrix at {@code offset} in {@code buffer}: a
+     * column-major {@code cols x rows} array over the same memory. ND4J's matrix product copies any output
+     * (and some inputs) that is not column-major, so every product is written in transposed form on these
+     * views (Z^T = W^T H^T and so on), which keeps the row-major layout of the parameter vector while no
+     * product ever copies.
+     */
+    private static INDArray transposedView(DataBuffer buffer, long offset, int rows, int cols) {
+        return Nd4j.create(buffer, new long[] {cols, rows}, new long[] {1, cols}, offset, 'f', DataType.FLOAT);
+    }
+
+    /**
+     * The batch-shaped arrays for one batch size, transposed like the weights (features x batch): the first
+     * {@code batch} rows of the full-size row-major input, activation and delta buffers, which are one
+     * contiguous prefix of each.
      */
     private final class BatchViews {
+        final int batch;
         final INDArray input;
         final INDArray[] activations = new INDArray[layers];
         final INDArray[] deltas = new INDArray[layers];
 
-        /** The full-size buffers themselves. */
-        BatchViews(int batch) {
-            input = Nd4j.zeros(DataType.FLOAT, batch, layout.numFeatures());
+        /** Views of the first {@code batch} rows of the given buffers. */
+        BatchViews(DataBuffer inputs, DataBuffer[] activationData, DataBuffer[] deltaData, int batch) {
+            this.batch = batch;
+            input = transposedView(inputs, 0, batch, layout.numFeatures());
             for (int l = 0; l < layers; l++) {
-                activations[l] = Nd4j.zeros(DataType.FLOAT, batch, layout.outputs(l));
-                deltas[l] = Nd4j.zeros(DataType.FLOAT, batch, layout.outputs(l));
-            }
-        }
-
-        /** Views of the first {@code batch} rows of {@code full}. */
-        BatchViews(BatchViews full, int batch) {
-            input = matrixView(full.input.data(), 0, batch, layout.numFeatures());
-            for (int l = 0; l < layers; l++) {
-                activations[l] = matrixView(full.activations[l].data(), 0, batch, layout.outputs(l));
-                deltas[l] = matrixView(full.deltas[l].data(), 0, batch, layout.outputs(l));
+                activations[l] = transposedView(activationData[l], 0, batch, layout.outputs(l));
+                deltas[l] = transposedView(deltaData[l], 0, batch, layout.outputs(l));
             }
         }
 
@@ -109,7 +120,7 @@ final class DenseWorkspace implements ModelWorkspace {
     private BatchViews views(int batch) {
         BatchViews v = viewsBySize[batch];
         if (v == null) {
-            v = new BatchViews(viewsBySize[maxBatchSize], batch);
+            v = new BatchViews(inputData, activationData, deltaData, batch);
             viewsBySize[batch] = v;
         }
         return v;
@@ -158,7 +169,7 @@ final class DenseWorkspace implements ModelWorkspace {
         int top = layers - 1;
         double lossSum = SoftmaxCrossEntropy.lossAndGradient(activationBufs[top], deltaBufs[top], labels, batch,
                 layout.numClasses());
-        backward(v, batch);
+        backward(v);
         return lossSum / batch;
     }
 
@@ -210,11 +221,14 @@ final class DenseWorkspace implements ModelWorkspace {
         return batch;
     }
 
-    /** Logits of the loaded batch into the top activation buffer; ReLU after every layer but the last. */
+    /**
+     * Logits of the loaded batch into the top activation buffer, ReLU after every layer but the last; per
+     * layer Z^T = W^T H^T on the transposed views.
+     */
     private void forward(BatchViews v) {
-        int batch = (int) v.input.rows();
+        int batch = v.batch;
         for (int l = 0; l < layers; l++) {
-            Nd4j.gemm(v.layerInput(l), weights[l], v.activations[l], false, false, 1.0, 0.0);
+            Nd4j.gemm(weights[l], v.layerInput(l), v.activations[l], false, false, 1.0, 0.0);
             DenseKernels.addBias(activationBufs[l], batch, layout.outputs(l), paramBuf, layout.biasOffset(l),
                     l < layers - 1);
         }
@@ -223,14 +237,16 @@ final class DenseWorkspace implements ModelWorkspace {
     /**
      * From the top delta (d mean loss / d logits, already in place) down: each layer's weight and bias
      * gradients, then the delta of the layer below through W^T and the ReLU mask. The input's delta is
-     * never needed, so the first layer stops after its gradients.
+     * never needed, so the first layer stops after its gradients. On the transposed views:
+     * dW^T = D^T H and D_below^T = W D^T.
      */
-    private void backward(BatchViews v, int batch) {
+    private void backward(BatchViews v) {
+        int batch = v.batch;
         for (int l = layers - 1; l >= 0; l--) {
-            Nd4j.gemm(v.layerInput(l), v.deltas[l], weightGrads[l], true, false, 1.0, 0.0);
+            Nd4j.gemm(v.deltas[l], v.layerInput(l), weightGrads[l], false, true, 1.0, 0.0);
             DenseKernels.columnSums(deltaBufs[l], batch, layout.outputs(l), gradBuf, layout.biasOffset(l));
             if (l > 0) {
-                Nd4j.gemm(v.deltas[l], weights[l], v.deltas[l - 1], false, true, 1.0, 0.0);
+                Nd4j.gemm(weights[l], v.deltas[l], v.deltas[l - 1], true, false, 1.0, 0.0);
                 DenseKernels.reluBackward(deltaBufs[l - 1], activationBufs[l - 1], batch * layout.inputs(l));
             }
         }
