@@ -4,9 +4,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * ND4J as FedSim uses it: float32, and single-threaded inside each op. Clients train in parallel on the
- * training dispatcher (one thread per core), so ND4J's own OpenMP and BLAS pools would only oversubscribe
- * the cores; the launcher also sets OMP_NUM_THREADS=1 before the natives load.
+ * Keeps ND4J's own thread pools out of the models' small operations. FedSim parallelises across clients
+ * (one training thread per core), so an op that fans out to ND4J's OpenMP pool or OpenBLAS's pthread pool
+ * only oversubscribes the machine; the launcher also sets {@code OMP_NUM_THREADS=1}, but this does not rely
+ * on it. Also makes float32 the default type.
  */
 public final class Nd4jSetup {
     private static volatile boolean done;
@@ -14,14 +15,19 @@ public final class Nd4jSetup {
     private Nd4jSetup() {
     }
 
-    public static synchronized void singleThreadedFloat() {
+    /** Limits ND4J (libnd4j's pool and the BLAS library) to one thread; idempotent and cheap after the first call. */
+    public static void ensureSingleThreaded() {
         if (done) {
             return;
         }
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        Nd4j.getEnvironment().setMaxThreads(1);
-        Nd4j.getEnvironment().setMaxMasterThreads(1);
-        Nd4j.factory().blas().setMaxThreads(1);
-        done = true;
+        synchronized (Nd4jSetup.class) {
+            if (!done) {
+                Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+                Nd4j.getEnvironment().setMaxThreads(1);
+                Nd4j.getEnvironment().setMaxMasterThreads(1);
+                Nd4j.factory().blas().setMaxThreads(1);
+                done = true;
+            }
+        }
     }
 }

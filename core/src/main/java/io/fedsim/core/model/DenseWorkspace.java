@@ -1,0 +1,254 @@
+package io.fedsim.core.model;
+
+import io.fedsim.core.data.Dataset;
+import java.nio.FloatBuffer;
+import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The workspace of a stack of dense layers (ReLU between them, softmax cross-entropy on top): logistic
+ * regression is the one-layer case. Every ND4J buffer is allocated here, once: the flat parameter and
+ * gradient vectors with per-layer weight views into them, and activations and deltas for
+ * {@code maxBatchSize} rows. A smaller batch uses views of the first rows of the same buffers (see
+ * {@link BatchViews}), made once per batch size. Matrix products run on ND4J (OpenBLAS); bias, ReLU and
+ * softmax run as Java loops over the same memory through direct {@link FloatBuffer}s, which at these
+ * batch sizes is cheaper than an ND4J op each.
+ */
+final class DenseWorkspace implements ModelWorkspace {
+    private final Model model;
+    private final DenseLayout layout;
+    private final int maxBatchSize;
+    private final int layers;
+
+    private final INDArray params;
+    private final INDArray gradient;
+    private final FloatBuffer paramBuf;
+    private final FloatBuffer gradBuf;
+    private final INDArray[] weights;
+    private final INDArray[] weightGrads;
+
+    private final DataBuffer inputData;
+    private final DataBuffer[] activationData;
+    private final DataBuffer[] deltaData;
+    private final FloatBuffer inputBuf;
+    private final FloatBuffer[] activationBufs;
+    private final FloatBuffer[] deltaBufs;
+    private final int[] labels;
+    private final BatchViews[] viewsBySize;
+
+    DenseWorkspace(Model model, DenseLayout layout, int maxBatchSize) {
+        if (maxBatchSize <= 0) {
+            throw new IllegalArgumentException("maxBatchSize must be positive: " + maxBatchSize);
+        }
+        Nd4jSetup.ensureSingleThreaded();
+        this.model = model;
+        this.layout = layout;
+        this.maxBatchSize = maxBatchSize;
+        this.layers = layout.numLayers();
+        int p = layout.numParameters();
+        params = Nd4j.zeros(DataType.FLOAT, 1, p);
+        gradient = Nd4j.zeros(DataType.FLOAT, 1, p);
+        paramBuf = params.data().asNioFloat();
+        gradBuf = gradient.data().asNioFloat();
+        weights = new INDArray[layers];
+        weightGrads = new INDArray[layers];
+        for (int l = 0; l < layers; l++) {
+            weights[l] = transposedView(params.data(), layout.weightOffset(l), layout.inputs(l), layout.outputs(l));
+            weightGrads[l] = transposedView(gradient.data(), layout.weightOffset(l), layout.inputs(l),
+                    layout.outputs(l));
+        }
+        inputData = floatBuffer((long) maxBatchSize * layout.numFeatures());
+        inputBuf = inputData.asNioFloat();
+        activationData = new DataBuffer[layers];
+        deltaData = new DataBuffer[layers];
+        activationBufs = new FloatBuffer[layers];
+        deltaBufs = new FloatBuffer[layers];
+        for (int l = 0; l < layers; l++) {
+            activationData[l] = floatBuffer((long) maxBatchSize * layout.outputs(l));
+            deltaData[l] = floatBuffer((long) maxBatchSize * layout.outputs(l));
+            activationBufs[l] = activationData[l].asNioFloat();
+            deltaBufs[l] = deltaData[l].asNioFloat();
+        }
+        labels = new int[maxBatchSize];
+        viewsBySize = new BatchViews[maxBatchSize + 1];
+    }
+
+    private static DataBuffer floatBuffer(long length) {
+        return Nd4j.zeros(DataType.FLOAT, length).data();
+    }
+
+    /**
+     * The transpose of the row-major {@code rows x cols} matrix at {@code offset} in {@code buffer}: a
+     * column-major {@code cols x rows} array over the same memory. ND4J's matrix product copies any output
+     * (and some inputs) that is not column-major, so every product is written in transposed form on these
+     * views (Z^T = W^T H^T and so on), which keeps the row-major layout of the parameter vector while no
+     * product ever copies.
+     */
+    private static INDArray transposedView(DataBuffer buffer, long offset, int rows, int cols) {
+        return Nd4j.create(buffer, new long[] {cols, rows}, new long[] {1, cols}, offset, 'f', DataType.FLOAT);
+    }
+
+    /**
+     * The batch-shaped arrays for one batch size, transposed like the weights (features x batch): the first
+     * {@code batch} rows of the full-size row-major input, activation and delta buffers, which are one
+     * contiguous prefix of each.
+     */
+    private final class BatchViews {
+        final int batch;
+        final INDArray input;
+        final INDArray[] activations = new INDArray[layers];
+        final INDArray[] deltas = new INDArray[layers];
+
+        /** Views of the first {@code batch} rows of the given buffers. */
+        BatchViews(DataBuffer inputs, DataBuffer[] activationData, DataBuffer[] deltaData, int batch) {
+            this.batch = batch;
+            input = transposedView(inputs, 0, batch, layout.numFeatures());
+            for (int l = 0; l < layers; l++) {
+                activations[l] = transposedView(activationData[l], 0, batch, layout.outputs(l));
+                deltas[l] = transposedView(deltaData[l], 0, batch, layout.outputs(l));
+            }
+        }
+
+        INDArray layerInput(int layer) {
+            return layer == 0 ? input : activations[layer - 1];
+        }
+    }
+
+    private BatchViews views(int batch) {
+        BatchViews v = viewsBySize[batch];
+        if (v == null) {
+            v = new BatchViews(inputData, activationData, deltaData, batch);
+            viewsBySize[batch] = v;
+        }
+        return v;
+    }
+
+    @Override
+    public Model model() {
+        return model;
+    }
+
+    @Override
+    public int maxBatchSize() {
+        return maxBatchSize;
+    }
+
+    @Override
+    public void setParameters(float[] values) {
+        checkLength(values);
+        paramBuf.put(0, values);
+    }
+
+    @Override
+    public void getParameters(float[] out) {
+        checkLength(out);
+        paramBuf.get(0, out);
+    }
+
+    @Override
+    public void gradient(float[] out) {
+        checkLength(out);
+        gradBuf.get(0, out);
+    }
+
+    private void checkLength(float[] values) {
+        if (values.length != layout.numParameters()) {
+            throw new IllegalArgumentException(model.describe() + ": expected " + layout.numParameters()
+                    + " parameters, got " + values.length);
+        }
+    }
+
+    @Override
+    public double computeGradient(Dataset data, int[] rows, int from, int to) {
+        int batch = loadBatch(data, rows, from, to);
+        BatchViews v = views(batch);
+        forward(v);
+        int top = layers - 1;
+        double lossSum = SoftmaxCrossEntropy.lossAndGradient(activationBufs[top], deltaBufs[top], labels, batch,
+                layout.numClasses());
+        backward(v);
+        return lossSum / batch;
+    }
+
+    /** params -= learningRate * gradient: one BLAS axpy over the whole flat vector. */
+    @Override
+    public void applyGradient(float learningRate) {
+        Nd4j.getBlasWrapper().level1().axpy(layout.numParameters(), -learningRate, gradient, params);
+    }
+
+    @Override
+    public Evaluation evaluate(Dataset data, int[] rows) {
+        int n = rows == null ? data.size() : rows.length;
+        double lossSum = 0;
+        long correct = 0;
+        FloatBuffer logits = activationBufs[layers - 1];
+        for (int from = 0; from < n; from += maxBatchSize) {
+            int batch = loadBatch(data, rows, from, Math.min(n, from + maxBatchSize));
+            forward(views(batch));
+            lossSum += SoftmaxCrossEntropy.lossSum(logits, labels, batch, layout.numClasses());
+            correct += SoftmaxCrossEntropy.correctCount(logits, labels, batch, layout.numClasses());
+        }
+        return new Evaluation(lossSum, correct, n);
+    }
+
+    /**
+     * Copies the features of rows {@code rows[from..to)} (or samples {@code from..to} when {@code rows} is
+     * null) into the input buffer and their labels into {@link #labels}.
+     *
+     * @return the batch size
+     */
+    private int loadBatch(Dataset data, int[] rows, int from, int to) {
+        Objects.requireNonNull(data, "data");
+        int batch = to - from;
+        if (batch <= 0 || batch > maxBatchSize) {
+            throw new IllegalArgumentException("batch of " + batch + " rows (" + from + ".." + to
+                    + "), expected 1.." + maxBatchSize);
+        }
+        int features = layout.numFeatures();
+        if (data.numFeatures() != features || data.numClasses() != layout.numClasses()) {
+            throw new IllegalArgumentException(data + " does not fit " + model.describe());
+        }
+        float[] x = data.features();
+        int[] y = data.labels();
+        for (int k = 0; k < batch; k++) {
+            int row = rows == null ? from + k : rows[from + k];
+            inputBuf.put(k * features, x, row * features, features);
+            labels[k] = y[row];
+        }
+        return batch;
+    }
+
+    /**
+     * Logits of the loaded batch into the top activation buffer, ReLU after every layer but the last; per
+     * layer Z^T = W^T H^T on the transposed views.
+     */
+    private void forward(BatchViews v) {
+        int batch = v.batch;
+        for (int l = 0; l < layers; l++) {
+            Nd4j.gemm(weights[l], v.layerInput(l), v.activations[l], false, false, 1.0, 0.0);
+            DenseKernels.addBias(activationBufs[l], batch, layout.outputs(l), paramBuf, layout.biasOffset(l),
+                    l < layers - 1);
+        }
+    }
+
+    /**
+     * From the top delta (d mean loss / d logits, already in place) down: each layer's weight and bias
+     * gradients, then the delta of the layer below through W^T and the ReLU mask. The input's delta is
+     * never needed, so the first layer stops after its gradients. On the transposed views:
+     * dW^T = D^T H and D_below^T = W D^T.
+     */
+    private void backward(BatchViews v) {
+        int batch = v.batch;
+        for (int l = layers - 1; l >= 0; l--) {
+            Nd4j.gemm(v.deltas[l], v.layerInput(l), weightGrads[l], false, true, 1.0, 0.0);
+            DenseKernels.columnSums(deltaBufs[l], batch, layout.outputs(l), gradBuf, layout.biasOffset(l));
+            if (l > 0) {
+                Nd4j.gemm(weights[l], v.deltas[l], v.deltas[l - 1], true, false, 1.0, 0.0);
+                DenseKernels.reluBackward(deltaBufs[l - 1], activationBufs[l - 1], batch * layout.inputs(l));
+            }
+        }
+    }
+}
