@@ -1,4 +1,4 @@
-package io.fedsim.simulation.cli;
+package io.fedsim.simulation;
 
 import java.io.IOException;
 import java.io.InputStream;

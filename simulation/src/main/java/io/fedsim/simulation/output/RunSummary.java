@@ -1,0 +1,69 @@
+package io.fedsim.simulation.output;
+
+import io.fedsim.coordinator.RoundRecord;
+import io.fedsim.core.model.Model;
+import io.fedsim.simulation.Version;
+import io.fedsim.simulation.run.FederatedData;
+import io.fedsim.simulation.scenario.Scenario;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A finished run in one object: what was run, how it ended, and the headline figures. Written as
+ * {@code summary.json}; the keys are FedSim's public interface (added to, never renamed).
+ *
+ * @param finalTestAccuracy the test accuracy of the last evaluated round
+ * @param bestRound         the first round with the best test accuracy
+ */
+public record RunSummary(String scenario, int rounds, double finalTestAccuracy, double finalTestLoss,
+                         double bestTestAccuracy, int bestRound, double wallSeconds, double setupSeconds,
+                         long seed, String stopReason, Map<String, Object> details) {
+
+    public static RunSummary of(Scenario scenario, Model model, FederatedData data, List<RoundRecord> records,
+                                String stopReason, double setupSeconds) {
+        RoundRecord lastEvaluated = null;
+        RoundRecord best = null;
+        for (RoundRecord r : records) {
+            if (r.evaluated()) {
+                lastEvaluated = r;
+                if (best == null || r.testAccuracy() > best.testAccuracy()) {
+                    best = r;
+                }
+            }
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("clients", data.shards().size());
+        details.put("clients_per_round", scenario.clients().clientsPerRound());
+        details.put("model", model.describe());
+        details.put("parameters", model.numParameters());
+        details.put("strategy", scenario.strategy().name());
+        details.put("train_samples", data.train().size());
+        details.put("test_samples", data.test().size());
+        details.put("fedsim_version", Version.current());
+        details.put("java_version", System.getProperty("java.version"));
+        int rounds = records.isEmpty() ? 0 : records.get(records.size() - 1).round();
+        double wall = records.isEmpty() ? 0 : records.get(records.size() - 1).wallSeconds();
+        return new RunSummary(scenario.name(), rounds,
+                lastEvaluated == null ? Double.NaN : lastEvaluated.testAccuracy(),
+                lastEvaluated == null ? Double.NaN : lastEvaluated.testLoss(),
+                best == null ? Double.NaN : best.testAccuracy(), best == null ? 0 : best.round(),
+                wall, setupSeconds, scenario.seed(), stopReason, details);
+    }
+
+    public String toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scenario", scenario);
+        m.put("rounds", rounds);
+        m.put("final_test_accuracy", finalTestAccuracy);
+        m.put("final_test_loss", finalTestLoss);
+        m.put("best_test_accuracy", bestTestAccuracy);
+        m.put("best_round", bestRound);
+        m.put("wall_seconds", Math.round(wallSeconds * 1000) / 1000.0);
+        m.put("setup_seconds", Math.round(setupSeconds * 1000) / 1000.0);
+        m.put("seed", seed);
+        m.put("stop_reason", stopReason);
+        m.putAll(details);
+        return Json.object(m);
+    }
+}

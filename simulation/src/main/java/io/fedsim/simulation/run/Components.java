@@ -1,0 +1,42 @@
+package io.fedsim.simulation.run;
+
+import io.fedsim.coordinator.strategy.FedAvg;
+import io.fedsim.coordinator.strategy.Strategy;
+import io.fedsim.core.FedSimException;
+import io.fedsim.core.model.LogisticRegression;
+import io.fedsim.core.model.Mlp;
+import io.fedsim.core.model.Model;
+import io.fedsim.simulation.scenario.ModelSpec;
+import io.fedsim.simulation.scenario.StrategySpec;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/** The models and strategies a scenario can name. */
+public final class Components {
+    private static final Map<String, Supplier<Strategy>> STRATEGIES = new TreeMap<>(Map.of("fedavg", FedAvg::new));
+
+    private Components() {
+    }
+
+    /** The strategy names scenarios may use. */
+    public static Set<String> strategyNames() {
+        return STRATEGIES.keySet();
+    }
+
+    public static Strategy strategy(StrategySpec spec) {
+        Supplier<Strategy> s = STRATEGIES.get(spec.name());
+        if (s == null) {
+            throw new FedSimException("strategy.name: unknown strategy " + spec.name() + "; known: " + strategyNames());
+        }
+        return s.get();
+    }
+
+    public static Model model(ModelSpec spec, int features, int classes) {
+        return switch (spec.type()) {
+            case LOGREG -> new LogisticRegression(features, classes);
+            case MLP -> new Mlp(features, spec.hidden().stream().mapToInt(Integer::intValue).toArray(), classes);
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package io.fedsim.simulation.run;
+
+import akka.actor.typed.ActorSystem;
+import io.fedsim.client.TrainingPlan;
+import io.fedsim.coordinator.Coordinator;
+import io.fedsim.coordinator.CoordinatorSettings;
+import io.fedsim.coordinator.Evaluator;
+import io.fedsim.coordinator.RoundRecord;
+import io.fedsim.coordinator.RunListener;
+import io.fedsim.core.model.Model;
+import io.fedsim.core.model.Nd4jSetup;
+import io.fedsim.core.model.ParameterFile;
+import io.fedsim.core.rng.Rng;
+import io.fedsim.simulation.output.MetricsWriter;
+import io.fedsim.simulation.output.RunSummary;
+import io.fedsim.simulation.scenario.Scenario;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one scenario end to end: builds its data and model, boots an actor system with one client actor
+ * per shard and a coordinator, waits for the run to finish, and leaves its results in {@code outDir}:
+ * {@code scenario.conf}, {@code metrics.csv}, {@code metrics.jsonl}, {@code summary.json},
+ * {@code model-final.bin}. Metrics are written as rounds finish, so a run that dies keeps what it did.
+ */
+public final class Simulation {
+    private static final Logger LOG = LoggerFactory.getLogger(Simulation.class);
+
+    private Simulation() {
+    }
+
+    public static RunSummary run(Scenario scenario, Path outDir, RunListener progress) throws IOException {
+        Nd4jSetup.ensureSingleThreaded();
+        long setupStart = System.nanoTime();
+        FederatedData data = FederatedData.build(scenario);
+        Model model = Components.model(scenario.model(), data.train().numFeatures(), data.train().numClasses());
+        float[] initial = model.initialParameters(Rng.derive(scenario.seed(), "init"));
+        LOG.info("{}: {} clients ({} per round), {}; train {}, test {}", scenario.name(), data.shards().size(),
+                scenario.clients().clientsPerRound(), model.describe(), data.train(), data.test());
+
+        Files.createDirectories(outDir);
+        Files.writeString(outDir.resolve("scenario.conf"), scenario.render(), StandardCharsets.UTF_8);
+        double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+        Coordinator.Finished finished;
+        List<RoundRecord> records;
+        try (MetricsWriter metrics = new MetricsWriter(outDir)) {
+            RunListener listeners = r -> {
+                metrics.onRound(r);
+                progress.onRound(r);
+            };
+            finished = federate(scenario, data, model, initial, listeners);
+            records = List.copyOf(metrics.records());
+        }
+        ParameterFile.write(outDir.resolve("model-final.bin"), finished.finalParams(), model.describe(),
+                "\"round\":" + finished.rounds() + ",\"scenario\":\"" + scenario.name() + "\"");
+        RunSummary summary = RunSummary.of(scenario, model, data, records, finished.stopReason(), setupSeconds);
+        Files.writeString(outDir.resolve("summary.json"), summary.toJson() + "\n", StandardCharsets.UTF_8);
+        return summary;
+    }
+
+    private static Coordinator.Finished federate(Scenario scenario, FederatedData data, Model model, float[] initial,
+                                                 RunListener listener) {
+        var clients = scenario.clients();
+        CoordinatorSettings settings = new CoordinatorSettings(scenario.rounds(), scenario.seed(), clients.clientsPerRound(),
+                scenario.evalEvery(), scenario.targetAccuracy(),
+                new TrainingPlan(clients.localEpochs(), clients.batchSize(), (float) clients.learningRate()),
+                scenario.round().timeout());
+        CompletableFuture<Coordinator.Finished> done = new CompletableFuture<>();
+        ActorSystem<Coordinator.Finished> system = ActorSystem.create(
+                Federation.create(settings, data.shards(), model, initial, Components.strategy(scenario.strategy()),
+                        new Evaluator(model, data.test()), listener, done),
+                "fedsim", AkkaSettings.forRun(scenario.runtime().trainingThreads()));
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the federation ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("the federation failed", e.getCause());
+        } finally {
+            system.terminate();
+            system.getWhenTerminated().toCompletableFuture().join();
+        }
+    }
+}
