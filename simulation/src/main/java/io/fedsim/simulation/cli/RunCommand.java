@@ -1,0 +1,82 @@
+package io.fedsim.simulation.cli;
+
+import io.fedsim.core.FedSimException;
+import io.fedsim.simulation.output.Progress;
+import io.fedsim.simulation.output.RunSummary;
+import io.fedsim.simulation.run.Simulation;
+import io.fedsim.simulation.scenario.Scenario;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code fedsim run FILE}: runs a scenario and writes its results folder. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a scenario; results go to results/<name>-<yyyyMMdd-HHmmss>/ or --out DIR.")
+final class RunCommand implements Callable<Integer> {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write the results here instead of results/<name>-<time>/.")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Scenario s = scenario.load();
+        Path dir = out != null ? out : freshFolder(Path.of("results"), s.name());
+        refuseNonEmpty(dir);
+        Progress progress = Progress.forConsole(s.rounds());
+        RunSummary summary;
+        try {
+            summary = Simulation.run(s, dir, progress);
+        } catch (UncheckedIOException e) {
+            throw new FedSimException("could not write the results to " + dir + ": " + e.getCause().getMessage(), e);
+        } finally {
+            progress.finish();
+        }
+        var o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "%s: %d rounds in %.1f s; test accuracy %.4f (best %.4f at round %d); %s%n",
+                summary.scenario(), summary.rounds(), summary.wallSeconds(), summary.finalTestAccuracy(),
+                summary.bestTestAccuracy(), summary.bestRound(), summary.stopReason());
+        o.printf("results: %s%n", dir);
+        o.flush();
+        return 0;
+    }
+
+    /** results/NAME-yyyyMMdd-HHmmss, with a -2, -3, ... suffix when two runs start in the same second. */
+    static Path freshFolder(Path base, String name) {
+        Path candidate = base.resolve(name + "-" + LocalDateTime.now().format(STAMP));
+        Path dir = candidate;
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = Path.of(candidate + "-" + i);
+        }
+        return dir;
+    }
+
+    private static void refuseNonEmpty(Path dir) throws IOException {
+        if (Files.isRegularFile(dir)) {
+            throw new FedSimException("--out " + dir + ": is a file; expected a folder for the results");
+        }
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new FedSimException("--out " + dir + ": the folder is not empty; results are never written over "
+                            + "an earlier run's. Choose a new folder or remove this one.");
+                }
+            }
+        }
+    }
+}
