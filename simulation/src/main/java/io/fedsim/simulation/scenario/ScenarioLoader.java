@@ -10,9 +10,12 @@ import io.fedsim.simulation.scenario.ScenarioException.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a scenario file plus command-line overrides into a validated {@link Scenario}, or throws one
@@ -28,6 +31,8 @@ public final class ScenarioLoader {
     private static final Config DEFAULTS = ConfigFactory.parseResources(ScenarioLoader.class.getClassLoader(),
             DEFAULTS_RESOURCE, ConfigParseOptions.defaults().setAllowMissing(false)).resolve();
     private static final UnknownKeys UNKNOWN_KEYS = new UnknownKeys(DEFAULTS);
+
+    private static final Pattern LINE = Pattern.compile(":(\\d+)$");
 
     private final Set<String> strategies;
 
@@ -53,6 +58,7 @@ public final class ScenarioLoader {
             problems.add(problem.location().isEmpty() ? problem.locatedAt(locator.locate(problem.path())) : problem);
         }
         if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparingInt(problem -> order(problem, overrides)));
             throw new ScenarioException(problems);
         }
         return scenario;
@@ -88,6 +94,19 @@ public final class ScenarioLoader {
                     ? origin.description().replaceFirst(": \\d+$", "") : file.toString();
         }
         return origin.lineNumber() > 0 ? origin.filename() + ":" + origin.lineNumber() : origin.filename();
+    }
+
+    /**
+     * Sort key: overrides first in the order given, then problems without a line, then file order, so
+     * the message reads like the command line and the file.
+     */
+    private static int order(Problem problem, List<String> overrides) {
+        String location = problem.location();
+        if (location.startsWith("--set ")) {
+            return overrides.indexOf(location.substring("--set ".length())) - overrides.size() - 1;
+        }
+        Matcher m = LINE.matcher(location);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /** Typesafe Config prefixes its messages with the origin, which the location already shows. */

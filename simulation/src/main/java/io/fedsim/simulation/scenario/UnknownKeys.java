@@ -34,14 +34,23 @@ final class UnknownKeys {
         return problems;
     }
 
-    /** The closest known key path, by edit distance on the whole path, then on its last segment. */
+    /**
+     * The most likely intended key: a known key with the same name elsewhere (a misplaced key), else the
+     * closest path by edit distance, else the closest key name; empty when nothing is close.
+     */
     Optional<String> suggest(String path) {
-        Optional<String> byPath = closest(leaves, Comparator.comparingInt(known -> distance(path, known)));
-        if (byPath.isPresent() && distance(path, byPath.get()) <= Math.max(2, path.length() / 4)) {
-            return byPath;
-        }
         String last = lastSegment(path);
-        return closest(leaves, Comparator.comparingInt(known -> distance(last, lastSegment(known))))
+        Comparator<String> byPath = Comparator.comparingInt(known -> distance(path, known));
+        Optional<String> moved = leaves.stream().filter(known -> lastSegment(known).equals(last)).min(byPath);
+        if (moved.isPresent()) {
+            return moved;
+        }
+        Optional<String> typo = leaves.stream().min(byPath)
+                .filter(known -> distance(path, known) <= Math.max(2, path.length() / 4));
+        if (typo.isPresent()) {
+            return typo;
+        }
+        return leaves.stream().min(Comparator.comparingInt(known -> distance(last, lastSegment(known))))
                 .filter(known -> distance(last, lastSegment(known)) <= Math.max(1, last.length() / 4));
     }
 
@@ -89,10 +98,6 @@ final class UnknownKeys {
         }
         String where = parentPath.isEmpty() ? "at the top level" : "in " + parentPath;
         return "known keys " + where + ": " + String.join(", ", new TreeSet<>(parent.keySet()));
-    }
-
-    private static Optional<String> closest(Set<String> known, Comparator<String> order) {
-        return known.stream().min(order);
     }
 
     private static String lastSegment(String path) {
