@@ -74,14 +74,17 @@ final class ScenarioAssembler {
                 in.number("data.blobs.noise-std")));
         SyntheticSpec synthetic = in.build(() -> new SyntheticSpec(in.number("data.synthetic.alpha"),
                 in.number("data.synthetic.beta"), in.bool("data.synthetic.iid")));
-        CsvSpec csv = in.build(() -> new CsvSpec(path("data.csv.train", dir), path("data.csv.test", dir),
+        Optional<Path> train = path("data.csv.train", dir);
+        Optional<String> groupColumn = in.optionalString("data.csv.group-column");
+        CsvSpec csv = in.build(() -> new CsvSpec(train, path("data.csv.test", dir),
                 in.string("data.csv.label-column"), in.bool("data.csv.header"), in.string("data.csv.delimiter"),
-                in.optionalString("data.csv.group-column"), in.number("data.csv.test-fraction")));
-        PartitionSpec partition = in.build(() -> new PartitionSpec(in.choice("data.partition.scheme", Scheme.class),
+                groupColumn, in.number("data.csv.test-fraction")));
+        Scheme scheme = in.choice("data.partition.scheme", Scheme.class);
+        PartitionSpec partition = in.build(() -> new PartitionSpec(scheme,
                 in.number("data.partition.alpha"), in.integer("data.partition.min-size"),
                 in.integer("data.partition.shards-per-client"), in.number("data.partition.sigma")));
-        checkSourceNeeds(source, dir);
-        checkNaturalPartition(source);
+        checkSourceNeeds(source, dir, train);
+        checkNaturalPartition(source, scheme, groupColumn);
         if (blobs == null || synthetic == null || csv == null || partition == null) {
             return null;
         }
@@ -112,20 +115,18 @@ final class ScenarioAssembler {
         }
     }
 
-    private void checkSourceNeeds(Source source, Optional<Path> dir) {
+    private void checkSourceNeeds(Source source, Optional<Path> dir, Optional<Path> train) {
         if (source == Source.IDX && dir.isEmpty()) {
             crossProblem("data.source", "data.dir", "required when data.source = idx (the folder holding the "
                     + "four MNIST IDX files), was null");
         }
-        if (source == Source.CSV && in.optionalString("data.csv.train").isEmpty()) {
+        if (source == Source.CSV && train.isEmpty()) {
             crossProblem("data.source", "data.csv.train", "required when data.source = csv, was null");
         }
     }
 
-    private void checkNaturalPartition(Source source) {
-        Scheme scheme = in.choice("data.partition.scheme", Scheme.class);
-        boolean grouped = source == Source.FEDPROX_SYNTHETIC
-                || source == Source.CSV && in.optionalString("data.csv.group-column").isPresent();
+    private void checkNaturalPartition(Source source, Scheme scheme, Optional<String> groupColumn) {
+        boolean grouped = source == Source.FEDPROX_SYNTHETIC || source == Source.CSV && groupColumn.isPresent();
         if (scheme == Scheme.NATURAL && !grouped) {
             String why = source == Source.CSV ? "data.csv.group-column is null" : "data.source is " + EnumNames.key(source);
             crossProblem("data.partition.scheme", "data.partition.scheme", "natural needs data.source = "

@@ -7,10 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /** Test helper: writes scenario text to a file and loads it, or returns the error message. */
 final class ScenarioFiles {
-    static final ScenarioLoader LOADER = new ScenarioLoader(java.util.Set.of("fedavg"));
+    static final ScenarioLoader LOADER = new ScenarioLoader(Set.of("fedavg"));
 
     private final Path dir;
 

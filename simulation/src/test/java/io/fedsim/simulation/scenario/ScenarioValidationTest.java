@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fedsim.core.FedSimException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +88,7 @@ class ScenarioValidationTest {
 
     @Test
     void unknownStrategyListsTheKnownNames() {
-        ScenarioLoader loader = new ScenarioLoader(java.util.Set.of("fedavg", "fedprox"));
+        ScenarioLoader loader = new ScenarioLoader(Set.of("fedavg", "fedprox"));
         Path file = files.write("s.conf", "strategy { name = fedadam }");
 
         assertThatThrownBy(() -> loader.load(file, List.of())).hasMessage(file + ":1: "
