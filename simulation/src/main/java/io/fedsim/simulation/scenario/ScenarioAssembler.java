@@ -1,0 +1,159 @@
+package io.fedsim.simulation.scenario;
+
+import io.fedsim.simulation.scenario.DataSpec.Scale;
+import io.fedsim.simulation.scenario.DataSpec.Source;
+import io.fedsim.simulation.scenario.PartitionSpec.Scheme;
+import io.fedsim.simulation.scenario.ScenarioException.Problem;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds the scenario records from a merged config, section by section, and checks the rules that span
+ * several records. Problems accumulate in the reader; {@link #assemble()} returns null if there were any.
+ */
+final class ScenarioAssembler {
+    private final ScenarioReader in;
+    private final Locator locator;
+    private final Set<String> strategies;
+    private final Path file;
+
+    ScenarioAssembler(ScenarioReader in, Locator locator, Set<String> strategies, Path file) {
+        this.in = in;
+        this.locator = locator;
+        this.strategies = strategies;
+        this.file = file;
+    }
+
+    Scenario assemble() {
+        String name = in.optionalString("name").orElseGet(this::nameFromFile);
+        String description = in.string("description");
+        int rounds = in.integer("rounds");
+        long seed = in.longInteger("seed");
+        int evalEvery = in.integer("eval-every");
+        OptionalDouble target = in.optionalNumber("target-accuracy")
+                .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        DataSpec data = data();
+        ClientsSpec clients = in.build(() -> new ClientsSpec(in.integer("clients.count"),
+                in.number("clients.fraction"), in.integer("clients.min-per-round"),
+                in.integer("clients.local-epochs"), in.integer("clients.batch-size"),
+                in.number("clients.learning-rate")));
+        ModelSpec model = model();
+        StrategySpec strategy = strategy();
+        RoundSpec round = in.build(() -> new RoundSpec(in.duration("round.timeout")));
+        RuntimeSpec runtime = in.build(() -> new RuntimeSpec(in.integer("runtime.training-threads")));
+        if (data == null || clients == null || model == null || strategy == null || round == null || runtime == null) {
+            in.build(() -> {
+                Scenario.headerChecks(name, rounds, evalEvery, target).done();
+                return null;
+            });
+            return null;
+        }
+        Scenario scenario = in.build(() -> new Scenario(name, description, rounds, seed, evalEvery, target,
+                data, clients, model, strategy, round, runtime, file));
+        return in.problems().isEmpty() ? scenario : null;
+    }
+
+    private String nameFromFile() {
+        String fileName = String.valueOf(file.getFileName());
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private DataSpec data() {
+        Source source = in.choice("data.source", Source.class);
+        Optional<Path> dir = path("data.dir", Optional.empty());
+        Scale scale = scale(source);
+        BlobsSpec blobs = in.build(() -> new BlobsSpec(in.integer("data.blobs.features"),
+                in.integer("data.blobs.classes"), in.integer("data.blobs.train-samples"),
+                in.integer("data.blobs.test-samples"), in.number("data.blobs.center-std"),
+                in.number("data.blobs.noise-std")));
+        SyntheticSpec synthetic = in.build(() -> new SyntheticSpec(in.number("data.synthetic.alpha"),
+                in.number("data.synthetic.beta"), in.bool("data.synthetic.iid")));
+        Optional<Path> train = path("data.csv.train", dir);
+        Optional<String> groupColumn = in.optionalString("data.csv.group-column");
+        CsvSpec csv = in.build(() -> new CsvSpec(train, path("data.csv.test", dir),
+                in.string("data.csv.label-column"), in.bool("data.csv.header"), in.string("data.csv.delimiter"),
+                groupColumn, in.number("data.csv.test-fraction")));
+        Scheme scheme = in.choice("data.partition.scheme", Scheme.class);
+        PartitionSpec partition = in.build(() -> new PartitionSpec(scheme,
+                in.number("data.partition.alpha"), in.integer("data.partition.min-size"),
+                in.integer("data.partition.shards-per-client"), in.number("data.partition.sigma")));
+        checkSourceNeeds(source, dir, train);
+        checkNaturalPartition(source, scheme, groupColumn);
+        if (blobs == null || synthetic == null || csv == null || partition == null) {
+            return null;
+        }
+        return new DataSpec(source, dir, scale, blobs, synthetic, csv, partition);
+    }
+
+    private Scale scale(Source source) {
+        Optional<String> text = in.optionalString("data.scale");
+        if (text.isPresent() && text.get().equals("auto")) {
+            return DataSpec.autoScale(source);
+        }
+        Optional<Scale> scale = text.flatMap(s -> EnumNames.parse(Scale.class, s));
+        if (scale.isEmpty()) {
+            in.report(Problem.at("data.scale", "expected one of auto | " + EnumNames.choices(Scale.class)
+                    + ", was " + text.map(Checks::quote).orElse("null")));
+        }
+        return scale.orElse(DataSpec.autoScale(source));
+    }
+
+    /** A path relative to base (or, without one, to the working directory), made absolute. */
+    private Optional<Path> path(String key, Optional<Path> base) {
+        Optional<String> text = in.optionalString(key);
+        try {
+            return text.map(Path::of).map(p -> base.map(b -> b.resolve(p)).orElse(p).toAbsolutePath().normalize());
+        } catch (InvalidPathException e) {
+            in.report(Problem.at(key, "expected a file path, was " + Checks.quote(text.orElse(""))));
+            return Optional.empty();
+        }
+    }
+
+    private void checkSourceNeeds(Source source, Optional<Path> dir, Optional<Path> train) {
+        if (source == Source.IDX && dir.isEmpty()) {
+            crossProblem("data.source", "data.dir", "required when data.source = idx (the folder holding the "
+                    + "four MNIST IDX files), was null");
+        }
+        if (source == Source.CSV && train.isEmpty()) {
+            crossProblem("data.source", "data.csv.train", "required when data.source = csv, was null");
+        }
+    }
+
+    private void checkNaturalPartition(Source source, Scheme scheme, Optional<String> groupColumn) {
+        boolean grouped = source == Source.FEDPROX_SYNTHETIC || source == Source.CSV && groupColumn.isPresent();
+        if (scheme == Scheme.NATURAL && !grouped) {
+            String why = source == Source.CSV ? "data.csv.group-column is null" : "data.source is " + EnumNames.key(source);
+            crossProblem("data.partition.scheme", "data.partition.scheme", "natural needs data.source = "
+                    + "fedprox-synthetic, or csv with data.csv.group-column set, was natural (" + why + ")");
+        }
+    }
+
+    /** Logistic regression has no hidden layers: the default widths apply only if the user set none. */
+    private ModelSpec model() {
+        ModelSpec.Type type = in.choice("model.type", ModelSpec.Type.class);
+        List<Integer> hidden = in.integerList("model.hidden");
+        boolean defaultHidden = locator.isDefault("model.hidden");
+        return in.build(() -> new ModelSpec(type, type == ModelSpec.Type.LOGREG && defaultHidden ? List.of() : hidden));
+    }
+
+    private StrategySpec strategy() {
+        String name = in.string("strategy.name");
+        if (!strategies.contains(name)) {
+            in.report(Problem.at("strategy.name", "unknown strategy, expected one of "
+                    + String.join(" | ", new TreeSet<>(strategies)) + ", was " + Checks.quote(name)));
+            return null;
+        }
+        return in.build(() -> new StrategySpec(name));
+    }
+
+    /** A problem reported at one key but located where the user wrote the key that caused it. */
+    private void crossProblem(String cause, String path, String detail) {
+        in.report(new Problem(locator.locate(cause), path, detail));
+    }
+}

@@ -1,0 +1,87 @@
+package io.fedsim.simulation.scenario;
+
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes a scenario back as HOCON using the same key names the loader reads, so that the text loads
+ * into an equal scenario. Typesafe Config sorts keys when rendering, which keeps the output stable.
+ */
+final class ScenarioRenderer {
+    private static final ConfigRenderOptions OPTIONS = ConfigRenderOptions.defaults()
+            .setOriginComments(false).setComments(false).setJson(false).setFormatted(true);
+
+    private ScenarioRenderer() {
+    }
+
+    static String render(Scenario s) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", s.name());
+        root.put("description", s.description());
+        root.put("rounds", s.rounds());
+        root.put("seed", s.seed());
+        root.put("eval-every", s.evalEvery());
+        root.put("target-accuracy", s.targetAccuracy().isPresent() ? s.targetAccuracy().getAsDouble() : null);
+        root.put("data", data(s.data()));
+        root.put("clients", clients(s.clients()));
+        root.put("model", Map.of("type", EnumNames.key(s.model().type()), "hidden", s.model().hidden()));
+        root.put("strategy", Map.of("name", s.strategy().name()));
+        root.put("round", Map.of("timeout", duration(s.round().timeout())));
+        root.put("runtime", Map.of("training-threads", s.runtime().trainingThreads()));
+        return ConfigValueFactory.fromMap(root).render(OPTIONS);
+    }
+
+    /** The shortest exact HOCON spelling: "60s", "1500ms" or, failing those, nanoseconds. */
+    static String duration(Duration d) {
+        if (d.toNanos() % 1_000_000_000L == 0) {
+            return d.toSeconds() + "s";
+        }
+        if (d.toNanos() % 1_000_000L == 0) {
+            return d.toMillis() + "ms";
+        }
+        return d.toNanos() + "ns";
+    }
+
+    private static Map<String, Object> data(DataSpec d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", EnumNames.key(d.source()));
+        m.put("dir", path(d.dir()));
+        m.put("scale", EnumNames.key(d.scale()));
+        BlobsSpec b = d.blobs();
+        m.put("blobs", Map.of("features", b.features(), "classes", b.classes(), "train-samples", b.trainSamples(),
+                "test-samples", b.testSamples(), "center-std", b.centerStd(), "noise-std", b.noiseStd()));
+        SyntheticSpec syn = d.synthetic();
+        m.put("synthetic", Map.of("alpha", syn.alpha(), "beta", syn.beta(), "iid", syn.iid()));
+        m.put("csv", csv(d.csv()));
+        PartitionSpec p = d.partition();
+        m.put("partition", Map.of("scheme", EnumNames.key(p.scheme()), "alpha", p.alpha(), "min-size", p.minSize(),
+                "shards-per-client", p.shardsPerClient(), "sigma", p.sigma()));
+        return m;
+    }
+
+    private static Map<String, Object> csv(CsvSpec c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("train", path(c.train()));
+        m.put("test", path(c.test()));
+        m.put("label-column", c.labelColumn());
+        m.put("header", c.header());
+        m.put("delimiter", c.delimiter());
+        m.put("group-column", c.groupColumn().orElse(null));
+        m.put("test-fraction", c.testFraction());
+        return m;
+    }
+
+    private static Map<String, Object> clients(ClientsSpec c) {
+        return Map.of("count", c.count(), "fraction", c.fraction(), "min-per-round", c.minPerRound(),
+                "local-epochs", c.localEpochs(), "batch-size", c.batchSize(), "learning-rate", c.learningRate());
+    }
+
+    private static String path(Optional<Path> p) {
+        return p.map(Path::toString).orElse(null);
+    }
+}
