@@ -26,6 +26,6 @@ final class ScenarioOptions {
         if (seed != null) {
             all.add("seed=" + seed);
         }
-        return ScenarioLoader.load(file, all, Components.strategyNames());
+        return new ScenarioLoader(Components.strategyNames()).load(file, all);
     }
 }

@@ -76,7 +76,7 @@ public final class Simulation {
         ActorSystem<Coordinator.Finished> system = ActorSystem.create(
                 Federation.create(settings, data.shards(), model, initial, Components.strategy(scenario.strategy()),
                         new Evaluator(model, data.test()), listener, done),
-                "fedsim", AkkaSettings.forRun(scenario.runtime().trainingThreads()));
+                "fedsim", AkkaSettings.forRun(scenario.runtime().effectiveTrainingThreads()));
         try {
             return done.get();
         } catch (InterruptedException e) {
