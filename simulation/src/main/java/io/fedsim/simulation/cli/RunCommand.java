@@ -7,6 +7,7 @@ import io.fedsim.simulation.run.Simulation;
 import io.fedsim.simulation.scenario.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -42,8 +43,10 @@ final class RunCommand implements Callable<Integer> {
         RunSummary summary;
         try {
             summary = Simulation.run(s, dir, progress);
+        } catch (IOException e) {
+            throw cannotWrite(dir, e);
         } catch (UncheckedIOException e) {
-            throw new FedSimException("could not write the results to " + dir + ": " + e.getCause().getMessage(), e);
+            throw cannotWrite(dir, e.getCause());
         } finally {
             progress.finish();
         }
@@ -54,6 +57,12 @@ final class RunCommand implements Callable<Integer> {
         o.printf("results: %s%n", dir);
         o.flush();
         return 0;
+    }
+
+    /** Writing the results failed: the folder is not writable or not a folder, or the disk is full. */
+    private static FedSimException cannotWrite(Path dir, IOException e) {
+        String reason = e instanceof AccessDeniedException ? e.getMessage() + ": permission denied" : e.getMessage();
+        return new FedSimException("could not write the results to " + dir + ": " + reason, e);
     }
 
     /** results/NAME-yyyyMMdd-HHmmss, with a -2, -3, ... suffix when two runs start in the same second. */

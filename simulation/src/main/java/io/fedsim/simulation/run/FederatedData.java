@@ -1,5 +1,6 @@
 package io.fedsim.simulation.run;
 
+import io.fedsim.core.FedSimException;
 import io.fedsim.core.data.Blobs;
 import io.fedsim.core.data.CsvReader;
 import io.fedsim.core.data.Dataset;
@@ -66,6 +67,11 @@ public record FederatedData(Dataset train, Dataset test, List<Shard> shards) {
         }
         int[] order = rng.permutation(train.size());
         int testSize = (int) Math.round(csv.testFraction() * train.size());
+        if (testSize == 0 || testSize == train.size()) {
+            throw new FedSimException("data.csv.test-fraction: " + csv.testFraction() + " of the " + train.size()
+                    + " rows of " + csv.train().orElseThrow() + " leaves " + (testSize == 0 ? "no test rows" : "no training rows")
+                    + "; expected a fraction that keeps at least one row on each side, or a test file in data.csv.test.");
+        }
         int[] testRows = Arrays.copyOfRange(order, 0, testSize);
         int[] trainRows = Arrays.copyOfRange(order, testSize, order.length);
         Arrays.sort(testRows);
