@@ -35,8 +35,13 @@ public record FederatedData(Dataset train, Dataset test, List<Shard> shards) {
         TrainTest raw = load(spec, scenario.clients().count(), scenario.seed());
         TrainTest scaled = scaling(spec.scale()).apply(raw);
         Partitioner partitioner = partitioner(spec.partition());
-        Shard[] shards = partitioner.shards(scaled.train(), scenario.clients().count(),
-                Rng.derive(scenario.seed(), "partition"));
+        Shard[] shards;
+        try {
+            shards = partitioner.shards(scaled.train(), scenario.clients().count(), Rng.derive(scenario.seed(), "partition"));
+        } catch (FedSimException e) {
+            throw new FedSimException(scenario.sourceFile() + ": data.partition with clients.count = "
+                    + scenario.clients().count() + ": " + e.getMessage(), e);
+        }
         return new FederatedData(scaled.train(), scaled.test(), List.of(shards));
     }
 
