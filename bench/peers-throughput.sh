@@ -2,7 +2,9 @@
 # Local-training throughput of FedSim against the NumPy and PyTorch FedAvg peers (../shared/peers), side by
 # side in one sitting, on the peers' synthetic scenario (MNIST's shape: K=100, n=600, C=0.1, E=1, B=10,
 # lr=0.1, 2NN 784-200-200-10, 20 rounds, evaluation only after the last round).
-#   bash bench/peers-throughput.sh [REPS]          (needs /usr/bin/python3 with python3-numpy and python3-torch)
+#   bash bench/peers-throughput.sh [REPS]
+# Needs /usr/bin/python3 with python3-numpy, python3-torch and libopenblas0-pthread (without it NumPy runs on the
+# reference BLAS): apt-get install python3-numpy python3-torch libopenblas0-pthread
 # Per core: FedSim with 1 training thread against one single-threaded peer process. Whole machine: FedSim with
 # one training thread per core against one single-threaded peer process per core, side by side (their sum).
 # FedSim's figure counts the whole round wall time apart from evaluation (sampling, messages, aggregation too),
@@ -11,6 +13,14 @@ set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 peers="${PEERS:-$home/../shared/peers}"
 reps="${1:-3}"
+# The peers get the OpenBLAS kernels ./fedsim picks: both OpenBLAS builds fall back to their slowest (Prescott)
+# kernels on a CPU that a hypervisor reports as a generic model.
+if [ -z "${OPENBLAS_CORETYPE:-}" ] && [ -r /proc/cpuinfo ]; then
+  if grep -qm1 -w avx512f /proc/cpuinfo; then export OPENBLAS_CORETYPE=SkylakeX
+  elif grep -qm1 -w avx2 /proc/cpuinfo; then export OPENBLAS_CORETYPE=Haswell
+  fi
+fi
+echo "OpenBLAS kernels: ${OPENBLAS_CORETYPE:-auto}" >&2
 cores="$(nproc)"
 out="$(mktemp -d)"
 scenario="$out/bench-2nn.conf"
