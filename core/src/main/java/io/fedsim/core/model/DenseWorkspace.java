@@ -13,7 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * regression is the one-layer case. Every ND4J buffer is allocated here, once: the flat parameter and
  * gradient vectors with per-layer weight views into them, and activations and deltas for
  * {@code maxBatchSize} rows. A smaller batch uses views of the first rows of the same buffers (see
- * {@link BatchViews}), made once per batch size. Matrix products run on ND4J (OpenBLAS); bias, ReLU and
+ * {@link BatchViews}), made once per batch size. Matrix products run on ND4J's OpenBLAS binding (see
+ * {@link NativeMatrix}); bias, ReLU and
  * softmax run as Java loops over the same memory through direct {@link FloatBuffer}s, which at these
  * batch sizes is cheaper than an ND4J op each.
  */
@@ -27,8 +28,8 @@ final class DenseWorkspace implements ModelWorkspace {
     private final INDArray gradient;
     private final FloatBuffer paramBuf;
     private final FloatBuffer gradBuf;
-    private final INDArray[] weights;
-    private final INDArray[] weightGrads;
+    private final NativeMatrix[] weights;
+    private final NativeMatrix[] weightGrads;
 
     private final DataBuffer inputData;
     private final DataBuffer[] activationData;
@@ -53,8 +54,8 @@ final class DenseWorkspace implements ModelWorkspace {
         gradient = Nd4j.zeros(DataType.FLOAT, 1, p);
         paramBuf = params.data().asNioFloat();
         gradBuf = gradient.data().asNioFloat();
-        weights = new INDArray[layers];
-        weightGrads = new INDArray[layers];
+        weights = new NativeMatrix[layers];
+        weightGrads = new NativeMatrix[layers];
         for (int l = 0; l < layers; l++) {
             weights[l] = transposedView(params.data(), layout.weightOffset(l), layout.inputs(l), layout.outputs(l));
             weightGrads[l] = transposedView(gradient.data(), layout.weightOffset(l), layout.inputs(l),
@@ -82,13 +83,12 @@ final class DenseWorkspace implements ModelWorkspace {
 
     /**
      * The transpose of the row-major {@code rows x cols} matrix at {@code offset} in {@code buffer}: a
-     * column-major {@code cols x rows} array over the same memory. ND4J's matrix product copies any output
-     * (and some inputs) that is not column-major, so every product is written in transposed form on these
-     * views (Z^T = W^T H^T and so on), which keeps the row-major layout of the parameter vector while no
-     * product ever copies.
+     * column-major {@code cols x rows} matrix over the same memory. BLAS is column-major, so every product
+     * is written in transposed form on these (Z^T = W^T H^T and so on), which keeps the row-major layout of
+     * the parameter vector and needs no copy.
      */
-    private static INDArray transposedView(DataBuffer buffer, long offset, int rows, int cols) {
-        return Nd4j.create(buffer, new long[] {cols, rows}, new long[] {1, cols}, offset, 'f', DataType.FLOAT);
+    private static NativeMatrix transposedView(DataBuffer buffer, long offset, int rows, int cols) {
+        return NativeMatrix.columnMajor(buffer, offset, cols, rows, cols);
     }
 
     /**
@@ -98,9 +98,9 @@ final class DenseWorkspace implements ModelWorkspace {
      */
     private final class BatchViews {
         final int batch;
-        final INDArray input;
-        final INDArray[] activations = new INDArray[layers];
-        final INDArray[] deltas = new INDArray[layers];
+        final NativeMatrix input;
+        final NativeMatrix[] activations = new NativeMatrix[layers];
+        final NativeMatrix[] deltas = new NativeMatrix[layers];
 
         /** Views of the first {@code batch} rows of the given buffers. */
         BatchViews(DataBuffer inputs, DataBuffer[] activationData, DataBuffer[] deltaData, int batch) {
@@ -112,7 +112,7 @@ final class DenseWorkspace implements ModelWorkspace {
             }
         }
 
-        INDArray layerInput(int layer) {
+        NativeMatrix layerInput(int layer) {
             return layer == 0 ? input : activations[layer - 1];
         }
     }
@@ -228,7 +228,7 @@ final class DenseWorkspace implements ModelWorkspace {
     private void forward(BatchViews v) {
         int batch = v.batch;
         for (int l = 0; l < layers; l++) {
-            Nd4j.gemm(weights[l], v.layerInput(l), v.activations[l], false, false, 1.0, 0.0);
+            NativeMatrix.gemm(weights[l], false, v.layerInput(l), false, v.activations[l], 1f, 0f);
             DenseKernels.addBias(activationBufs[l], batch, layout.outputs(l), paramBuf, layout.biasOffset(l),
                     l < layers - 1);
         }
@@ -243,10 +243,10 @@ final class DenseWorkspace implements ModelWorkspace {
     private void backward(BatchViews v) {
         int batch = v.batch;
         for (int l = layers - 1; l >= 0; l--) {
-            Nd4j.gemm(v.deltas[l], v.layerInput(l), weightGrads[l], false, true, 1.0, 0.0);
+            NativeMatrix.gemm(v.deltas[l], false, v.layerInput(l), true, weightGrads[l], 1f, 0f);
             DenseKernels.columnSums(deltaBufs[l], batch, layout.outputs(l), gradBuf, layout.biasOffset(l));
             if (l > 0) {
-                Nd4j.gemm(weights[l], v.deltas[l], v.deltas[l - 1], true, false, 1.0, 0.0);
+                NativeMatrix.gemm(weights[l], true, v.deltas[l], false, v.deltas[l - 1], 1f, 0f);
                 DenseKernels.reluBackward(deltaBufs[l - 1], activationBufs[l - 1], batch * layout.inputs(l));
             }
         }
