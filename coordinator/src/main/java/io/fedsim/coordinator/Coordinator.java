@@ -7,13 +7,15 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import io.fedsim.client.ClientActor;
+import io.fedsim.coordinator.privacy.PrivacyAccounting;
 import io.fedsim.coordinator.strategy.ClientResult;
 import io.fedsim.coordinator.strategy.RoundOutcome;
 import io.fedsim.coordinator.strategy.Strategy;
 import io.fedsim.core.model.Evaluation;
-import io.fedsim.core.rng.Rng;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -44,6 +46,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final Evaluator evaluator;
     private final RunListener listener;
     private final ActorRef<Finished> replyTo;
+    private final Optional<PrivacyAccounting> privacy;
     private final ActorRef<RoundQuery.Result> roundResults;
     private final long startNanos = System.nanoTime();
     private float[] global;
@@ -55,13 +58,22 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     public static Behavior<Command> create(CoordinatorSettings settings, List<ActorRef<ClientActor.Command>> clients,
                                            float[] initialParams, Strategy strategy, Evaluator evaluator,
                                            RunListener listener, ActorRef<Finished> replyTo) {
+        return create(settings, clients, initialParams, strategy, evaluator, listener, Optional.empty(), replyTo);
+    }
+
+    /** @param privacy the run's privacy accounting, when it is differentially private */
+    public static Behavior<Command> create(CoordinatorSettings settings, List<ActorRef<ClientActor.Command>> clients,
+                                           float[] initialParams, Strategy strategy, Evaluator evaluator,
+                                           RunListener listener, Optional<PrivacyAccounting> privacy,
+                                           ActorRef<Finished> replyTo) {
         return Behaviors.setup(context -> new Coordinator(context, settings, clients, initialParams, strategy,
-                evaluator, listener, replyTo));
+                evaluator, listener, privacy, replyTo));
     }
 
     private Coordinator(ActorContext<Command> context, CoordinatorSettings settings,
                         List<ActorRef<ClientActor.Command>> clients, float[] initialParams, Strategy strategy,
-                        Evaluator evaluator, RunListener listener, ActorRef<Finished> replyTo) {
+                        Evaluator evaluator, RunListener listener, Optional<PrivacyAccounting> privacy,
+                        ActorRef<Finished> replyTo) {
         super(context);
         this.settings = settings;
         this.clients = List.copyOf(clients);
@@ -70,6 +82,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         this.evaluator = evaluator;
         this.listener = listener;
         this.replyTo = replyTo;
+        this.privacy = privacy;
         this.roundResults = context.messageAdapter(RoundQuery.Result.class, RoundDone::new);
     }
 
@@ -82,17 +95,21 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     private Behavior<Command> onStart() {
-        if (round == 0) {
-            startRound(1);
+        if (round != 0) {
+            return this;
         }
+        if (privacy.isPresent() && privacy.get().wouldExceedTarget()) {
+            replyTo.tell(new Finished(0, global, budgetReason(1)));
+            return Behaviors.stopped();
+        }
+        startRound(1);
         return this;
     }
 
     private void startRound(int r) {
         round = r;
         roundStartNanos = System.nanoTime();
-        int m = Math.min(settings.clientsPerRound(), clients.size());
-        int[] ids = Rng.derive(settings.seed(), "sample", r).sampleWithoutReplacement(clients.size(), m);
+        int[] ids = settings.sampling().sample(settings.seed(), r, clients.size());
         Map<Integer, ActorRef<ClientActor.Command>> cohort = new TreeMap<>();
         for (int id : ids) {
             cohort.put(id, clients.get(id));
@@ -109,26 +126,43 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .toList();
         RoundOutcome outcome = strategy.aggregate(round, global, results, result.failures());
         String skipReason = null;
+        Map<String, Double> extra = new LinkedHashMap<>();
         if (outcome instanceof RoundOutcome.Aggregated aggregated) {
             global = aggregated.params();
+            extra.putAll(aggregated.metrics());
         } else if (outcome instanceof RoundOutcome.Skipped skipped) {
             skipReason = skipped.reason();
             getContext().getLog().warn("round {} skipped: {}", round, skipReason);
         }
+        privacy.ifPresent(p -> {
+            p.recordRound();
+            extra.put("epsilon", p.epsilon());
+        });
         boolean last = round == settings.rounds();
-        boolean evaluate = last || round % settings.evalEvery() == 0;
+        boolean budgetSpent = !last && privacy.isPresent() && privacy.get().wouldExceedTarget();
+        boolean evaluate = last || budgetSpent || round % settings.evalEvery() == 0;
         Evaluation eval = evaluate ? evaluator.evaluate(global) : Evaluation.EMPTY;
         long now = System.nanoTime();
         listener.onRound(new RoundRecord(round, sampled, results.size(), result.failures().size(),
                 weightedTrainLoss(results), evaluate, eval.meanLoss(), eval.accuracy(), skipReason,
-                (now - roundStartNanos) / 1e9, (now - startNanos) / 1e9));
+                (now - roundStartNanos) / 1e9, (now - startNanos) / 1e9, extra));
         String stop = last ? "completed " + round + " rounds" : targetReached(evaluate, eval);
+        if (stop == null && budgetSpent) {
+            stop = budgetReason(round + 1);
+        }
         if (stop != null) {
             replyTo.tell(new Finished(round, global, stop));
             return Behaviors.stopped();
         }
         startRound(round + 1);
         return this;
+    }
+
+    private String budgetReason(int nextRound) {
+        PrivacyAccounting p = privacy.orElseThrow();
+        return String.format(java.util.Locale.ROOT, "privacy budget: round %d would spend epsilon %.4f, above the target %.4f "
+                + "(spent after %d rounds: %.4f at delta %s)", nextRound, p.epsilonAfterNextRound(),
+                p.targetEpsilon().getAsDouble(), nextRound - 1, p.epsilon(), p.delta());
     }
 
     private String targetReached(boolean evaluated, Evaluation eval) {

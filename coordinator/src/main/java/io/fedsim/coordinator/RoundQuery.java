@@ -54,6 +54,12 @@ public final class RoundQuery extends AbstractBehavior<RoundQuery.Command> {
      */
     public static Behavior<Command> create(int round, Map<Integer, ActorRef<ClientActor.Command>> cohort, float[] global,
                                            TrainingPlan plan, Duration timeout, ActorRef<Result> replyTo) {
+        if (cohort.isEmpty()) { // Poisson sampling may draw nobody: nothing to wait for
+            return Behaviors.setup(context -> {
+                replyTo.tell(new Result(round, List.of(), List.of()));
+                return Behaviors.stopped();
+            });
+        }
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
                 new RoundQuery(context, timers, round, cohort, global, plan, timeout, replyTo)));
     }

@@ -30,14 +30,23 @@ public final class MetricsWriter implements RunListener, Closeable {
     /** Columns that measure wall-clock time, and so differ from run to run. */
     public static final List<String> WALL_TIME_COLUMNS = List.of("wall_seconds", "round_wall_seconds");
 
+    private final List<String> extraColumns;
     private final BufferedWriter csv;
     private final BufferedWriter jsonl;
     private final List<RoundRecord> records = new ArrayList<>();
 
     public MetricsWriter(Path dir) throws IOException {
+        this(dir, List.of());
+    }
+
+    /** @param extraColumns figures of {@link RoundRecord#extra()} to add after {@link #COLUMNS}, in this order */
+    public MetricsWriter(Path dir, List<String> extraColumns) throws IOException {
+        this.extraColumns = List.copyOf(extraColumns);
         this.csv = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8);
         this.jsonl = Files.newBufferedWriter(dir.resolve("metrics.jsonl"), StandardCharsets.UTF_8);
-        csv.write(String.join(",", COLUMNS));
+        List<String> header = new ArrayList<>(COLUMNS);
+        header.addAll(this.extraColumns);
+        csv.write(String.join(",", header));
         csv.newLine();
         csv.flush();
     }
@@ -46,6 +55,7 @@ public final class MetricsWriter implements RunListener, Closeable {
     public void onRound(RoundRecord r) {
         records.add(r);
         Map<String, Object> row = row(r);
+        extraColumns.forEach(c -> row.put(c, r.extra().get(c)));
         try {
             List<String> cells = new ArrayList<>(row.size());
             row.values().forEach(v -> cells.add(csvCell(v)));

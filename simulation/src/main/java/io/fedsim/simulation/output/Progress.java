@@ -41,10 +41,15 @@ public final class Progress implements RunListener {
             terminal.print("\r" + bar(r) + (r.round() == rounds ? "\n" : ""));
             terminal.flush();
         } else if (r.evaluated() || r.skipReason() != null) {
-            LOG.info(String.format(Locale.ROOT, "round %d/%d: test accuracy %.4f, test loss %.4f, train loss %.4f, %d/%d clients%s",
+            LOG.info(String.format(Locale.ROOT, "round %d/%d: test accuracy %.4f, test loss %.4f, train loss %.4f, %d/%d clients%s%s",
                     r.round(), rounds, r.testAccuracy(), r.testLoss(), r.trainLoss(), r.clientsCompleted(), r.clientsSampled(),
-                    r.skipReason() == null ? "" : ", skipped: " + r.skipReason()));
+                    epsilon(r), r.skipReason() == null ? "" : ", skipped: " + r.skipReason()));
         }
+    }
+
+    private static String epsilon(RoundRecord r) {
+        Double eps = r.extra().get("epsilon");
+        return eps == null ? "" : String.format(Locale.ROOT, ", epsilon %.3f", eps);
     }
 
     /** Ends the bar's line early (a run stopped before its last round). */
@@ -57,11 +62,11 @@ public final class Progress implements RunListener {
     String bar(RoundRecord r) {
         int filled = (int) Math.round((double) BAR_WIDTH * r.round() / rounds);
         double eta = r.wallSeconds() / r.round() * (rounds - r.round());
-        return String.format(Locale.ROOT, "[%s%s] round %d/%d  acc %s  loss %s  %s elapsed, ETA %s ",
+        return String.format(Locale.ROOT, "[%s%s] round %d/%d  acc %s  loss %s%s  %s elapsed, ETA %s ",
                 "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), r.round(), rounds,
                 Double.isNaN(lastAccuracy) ? "  -   " : String.format(Locale.ROOT, "%.4f", lastAccuracy),
                 Double.isNaN(lastLoss) ? "  -   " : String.format(Locale.ROOT, "%.4f", lastLoss),
-                clock(r.wallSeconds()), clock(eta));
+                epsilon(r).replace(",", " "), clock(r.wallSeconds()), clock(eta));
     }
 
     static String clock(double seconds) {

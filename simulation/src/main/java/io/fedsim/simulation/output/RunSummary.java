@@ -1,13 +1,16 @@
 package io.fedsim.simulation.output;
 
 import io.fedsim.coordinator.RoundRecord;
+import io.fedsim.coordinator.privacy.PrivacyAccounting;
 import io.fedsim.core.model.Model;
 import io.fedsim.simulation.Version;
 import io.fedsim.simulation.run.FederatedData;
+import io.fedsim.simulation.scenario.PrivacySpec;
 import io.fedsim.simulation.scenario.Scenario;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A finished run in one object: what was run, how it ended, and the headline figures. Written as
@@ -21,7 +24,7 @@ public record RunSummary(String scenario, int rounds, double finalTestAccuracy, 
                          long seed, String stopReason, Map<String, Object> details) {
 
     public static RunSummary of(Scenario scenario, Model model, FederatedData data, List<RoundRecord> records,
-                                String stopReason, double setupSeconds) {
+                                String stopReason, double setupSeconds, Optional<PrivacyAccounting> privacy) {
         RoundRecord lastEvaluated = null;
         RoundRecord best = null;
         for (RoundRecord r : records) {
@@ -40,6 +43,17 @@ public record RunSummary(String scenario, int rounds, double finalTestAccuracy, 
         details.put("strategy", scenario.strategy().name());
         details.put("train_samples", data.train().size());
         details.put("test_samples", data.test().size());
+        privacy.ifPresent(p -> {
+            details.put("epsilon", p.epsilon());
+            details.put("delta", p.delta());
+            details.put("noise_multiplier", p.noiseMultiplier());
+            details.put("clip_norm", scenario.privacy().clipNorm());
+            details.put("sampling_rate", p.samplingRate());
+            details.put("accountant", "RDP of the Poisson-subsampled Gaussian (Mironov et al. 2019), orders 1.1-63, "
+                    + "conversion of Balle et al. 2020");
+            details.put("sampling", scenario.privacy().sampling() == PrivacySpec.Sampling.POISSON ? "poisson"
+                    : "fixed (epsilon assumes Poisson sampling at the same rate)");
+        });
         details.put("fedsim_version", Version.current());
         details.put("java_version", System.getProperty("java.version"));
         int rounds = records.isEmpty() ? 0 : records.get(records.size() - 1).round();

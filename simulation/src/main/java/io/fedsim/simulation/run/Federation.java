@@ -11,11 +11,13 @@ import io.fedsim.coordinator.Coordinator;
 import io.fedsim.coordinator.CoordinatorSettings;
 import io.fedsim.coordinator.Evaluator;
 import io.fedsim.coordinator.RunListener;
+import io.fedsim.coordinator.privacy.PrivacyAccounting;
 import io.fedsim.coordinator.strategy.Strategy;
 import io.fedsim.core.data.Shard;
 import io.fedsim.core.model.Model;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -29,7 +31,8 @@ final class Federation {
 
     static Behavior<Coordinator.Finished> create(CoordinatorSettings settings, List<Shard> shards, Model model,
                                                  float[] initialParams, Strategy strategy, Evaluator evaluator,
-                                                 RunListener listener, CompletableFuture<Coordinator.Finished> done) {
+                                                 RunListener listener, Optional<PrivacyAccounting> privacy,
+                                                 CompletableFuture<Coordinator.Finished> done) {
         return Behaviors.setup(context -> {
             DispatcherSelector training = DispatcherSelector.fromConfig(AkkaSettings.TRAINING_DISPATCHER);
             List<ActorRef<ClientActor.Command>> clients = new ArrayList<>(shards.size());
@@ -37,7 +40,7 @@ final class Federation {
                 clients.add(context.spawn(ClientActor.create(id, shards.get(id), model, settings.seed()), "client-" + id, training));
             }
             ActorRef<Coordinator.Command> coordinator = context.spawn(Coordinator.create(settings, clients, initialParams,
-                    strategy, evaluator, listener, context.getSelf()), "coordinator");
+                    strategy, evaluator, listener, privacy, context.getSelf()), "coordinator");
             context.watch(coordinator);
             coordinator.tell(Coordinator.Start.INSTANCE);
             return Behaviors.receive(Coordinator.Finished.class)

@@ -45,37 +45,46 @@ public final class Simulation {
         LOG.info("{}: {} clients ({} per round), {}; train {}, test {}", scenario.name(), data.shards().size(),
                 scenario.clients().clientsPerRound(), model.describe(), data.train(), data.test());
 
+        PrivacySetup privacy = PrivacySetup.of(scenario, data.shards().size());
+        privacy.accounting().ifPresent(a -> LOG.info("{}: client-level DP, q = {}, noise multiplier {}{}, clip norm {}, "
+                + "delta {}", scenario.name(), a.samplingRate(), a.noiseMultiplier(),
+                scenario.privacy().calibrate() ? " (calibrated for epsilon " + scenario.privacy().targetEpsilon().getAsDouble()
+                        + " over " + scenario.rounds() + " rounds)" : "", scenario.privacy().clipNorm(), a.delta()));
         Files.createDirectories(outDir);
         Files.writeString(outDir.resolve("scenario.conf"), scenario.render(), StandardCharsets.UTF_8);
         double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
         Coordinator.Finished finished;
         List<RoundRecord> records;
-        try (MetricsWriter metrics = new MetricsWriter(outDir)) {
+        List<String> extraColumns = privacy.accounting().isPresent() ? PrivacySetup.METRIC_COLUMNS : List.of();
+        try (MetricsWriter metrics = new MetricsWriter(outDir, extraColumns)) {
             RunListener listeners = r -> {
                 metrics.onRound(r);
                 progress.onRound(r);
             };
-            finished = federate(scenario, data, model, initial, listeners);
+            finished = federate(scenario, data, model, initial, privacy, listeners);
             records = List.copyOf(metrics.records());
         }
         ParameterFile.write(outDir.resolve("model-final.bin"), finished.finalParams(), model.describe(),
                 "\"round\":" + finished.rounds() + ",\"scenario\":\"" + scenario.name() + "\"");
-        RunSummary summary = RunSummary.of(scenario, model, data, records, finished.stopReason(), setupSeconds);
+        RunSummary summary = RunSummary.of(scenario, model, data, records, finished.stopReason(), setupSeconds,
+                privacy.accounting());
         Files.writeString(outDir.resolve("summary.json"), summary.toJson() + "\n", StandardCharsets.UTF_8);
         return summary;
     }
 
     private static Coordinator.Finished federate(Scenario scenario, FederatedData data, Model model, float[] initial,
-                                                 RunListener listener) {
+                                                 PrivacySetup privacy, RunListener listener) {
         var clients = scenario.clients();
-        CoordinatorSettings settings = new CoordinatorSettings(scenario.rounds(), scenario.seed(), clients.clientsPerRound(),
+        int population = data.shards().size();
+        CoordinatorSettings settings = new CoordinatorSettings(scenario.rounds(), scenario.seed(), privacy.sampling(),
                 scenario.evalEvery(), scenario.targetAccuracy(),
                 new TrainingPlan(clients.localEpochs(), clients.batchSize(), (float) clients.learningRate()),
                 scenario.round().timeout());
         CompletableFuture<Coordinator.Finished> done = new CompletableFuture<>();
         ActorSystem<Coordinator.Finished> system = ActorSystem.create(
-                Federation.create(settings, data.shards(), model, initial, Components.strategy(scenario.strategy()),
-                        new Evaluator(model, data.test()), listener, done),
+                Federation.create(settings, data.shards(), model, initial,
+                        privacy.wrap(Components.strategy(scenario.strategy()), scenario, population),
+                        new Evaluator(model, data.test()), listener, privacy.accounting(), done),
                 "fedsim", AkkaSettings.forRun(scenario.runtime().effectiveTrainingThreads()));
         try {
             return done.get();

@@ -24,6 +24,7 @@ public record Scenario(
         ClientsSpec clients,
         ModelSpec model,
         StrategySpec strategy,
+        PrivacySpec privacy,
         RoundSpec round,
         RuntimeSpec runtime,
         Path sourceFile) {
@@ -36,6 +37,7 @@ public record Scenario(
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(privacy, "privacy");
         Objects.requireNonNull(round, "round");
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(sourceFile, "sourceFile");
@@ -56,7 +58,7 @@ public record Scenario(
     /** The same scenario with another seed: what the CLI's {@code --seed N} does. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, rounds, newSeed, evalEvery, targetAccuracy, data, clients, model,
-                strategy, round, runtime, sourceFile);
+                strategy, privacy, round, runtime, sourceFile);
     }
 
     /**

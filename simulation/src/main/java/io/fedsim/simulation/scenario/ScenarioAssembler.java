@@ -44,9 +44,10 @@ final class ScenarioAssembler {
                 in.number("clients.learning-rate")));
         ModelSpec model = model();
         StrategySpec strategy = strategy();
+        PrivacySpec privacy = privacy();
         RoundSpec round = in.build(() -> new RoundSpec(in.duration("round.timeout")));
         RuntimeSpec runtime = in.build(() -> new RuntimeSpec(in.integer("runtime.training-threads")));
-        if (data == null || clients == null || model == null || strategy == null || round == null || runtime == null) {
+        if (data == null || clients == null || model == null || strategy == null || privacy == null || round == null || runtime == null) {
             in.build(() -> {
                 Scenario.headerChecks(name, rounds, evalEvery, target).done();
                 return null;
@@ -54,7 +55,7 @@ final class ScenarioAssembler {
             return null;
         }
         Scenario scenario = in.build(() -> new Scenario(name, description, rounds, seed, evalEvery, target,
-                data, clients, model, strategy, round, runtime, file));
+                data, clients, model, strategy, privacy, round, runtime, file));
         return in.problems().isEmpty() ? scenario : null;
     }
 
@@ -150,6 +151,15 @@ final class ScenarioAssembler {
             return null;
         }
         return in.build(() -> new StrategySpec(name));
+    }
+
+    private PrivacySpec privacy() {
+        PrivacySpec.Mode mode = in.choice("privacy.mode", PrivacySpec.Mode.class);
+        PrivacySpec.Sampling sampling = in.choice("privacy.sampling", PrivacySpec.Sampling.class);
+        OptionalDouble target = in.optionalNumber("privacy.target-epsilon")
+                .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        return in.build(() -> new PrivacySpec(mode, in.number("privacy.clip-norm"), in.number("privacy.noise-multiplier"),
+                in.number("privacy.delta"), target, in.bool("privacy.calibrate"), sampling));
     }
 
     /** A problem reported at one key but located where the user wrote the key that caused it. */

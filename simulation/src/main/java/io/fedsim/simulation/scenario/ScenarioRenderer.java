@@ -31,6 +31,7 @@ final class ScenarioRenderer {
         root.put("clients", clients(s.clients()));
         root.put("model", Map.of("type", EnumNames.key(s.model().type()), "hidden", s.model().hidden()));
         root.put("strategy", Map.of("name", s.strategy().name()));
+        root.put("privacy", privacy(s.privacy()));
         root.put("round", Map.of("timeout", duration(s.round().timeout())));
         root.put("runtime", Map.of("training-threads", s.runtime().trainingThreads()));
         return ConfigValueFactory.fromMap(root).render(OPTIONS);
@@ -45,6 +46,18 @@ final class ScenarioRenderer {
             return d.toMillis() + "ms";
         }
         return d.toNanos() + "ns";
+    }
+
+    private static Map<String, Object> privacy(PrivacySpec p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", EnumNames.key(p.mode()));
+        m.put("clip-norm", p.clipNorm());
+        m.put("noise-multiplier", p.noiseMultiplier());
+        m.put("delta", p.delta());
+        m.put("target-epsilon", p.targetEpsilon().isPresent() ? p.targetEpsilon().getAsDouble() : null);
+        m.put("calibrate", p.calibrate());
+        m.put("sampling", EnumNames.key(p.sampling()));
+        return m;
     }
 
     private static Map<String, Object> data(DataSpec d) {
