@@ -9,6 +9,8 @@ import akka.actor.typed.javadsl.Receive;
 import io.fedsim.core.data.Shard;
 import io.fedsim.core.model.Model;
 import io.fedsim.core.model.ModelWorkspace;
+import io.fedsim.core.privacy.Clipping;
+import io.fedsim.core.privacy.GaussianNoise;
 import io.fedsim.core.rng.Rng;
 
 /**
@@ -68,11 +70,21 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
             ModelWorkspace ws = Workspaces.forCurrentThread(model, train.plan().effectiveBatchSize(shard.size()));
             Rng rng = Rng.derive(seed, "client", train.round(), clientId);
             TrainResult result = LocalTrainer.train(ws, train.globalParams(), shard, train.plan(), rng);
+            if (train.plan().localDp().isPresent()) {
+                result = privatise(result, train.plan().localDp().get(), train.round());
+            }
             train.replyTo().tell(new Update(clientId, train.round(), result));
         } catch (RuntimeException e) {
             getContext().getLog().warn("client {} failed in round {}", clientId, train.round(), e);
             train.replyTo().tell(new Failed(clientId, train.round(), String.valueOf(e)));
         }
         return this;
+    }
+
+    /** Local DP: the update leaves the client clipped and noised, with noise from the client's own generator. */
+    private TrainResult privatise(TrainResult result, TrainingPlan.LocalDp dp, int round) {
+        float[] delta = Clipping.clipped(result.delta(), dp.clipNorm());
+        GaussianNoise.addTo(delta, dp.noiseMultiplier() * dp.clipNorm(), Rng.derive(seed, "local-dp-noise", round, clientId));
+        return new TrainResult(delta, result.numSamples(), result.meanLoss(), result.steps());
     }
 }

@@ -1,10 +1,14 @@
 package io.fedsim.client;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * What a client is told to do in one round: E local epochs of minibatch SGD with batch size B
- * ({@code 0} means the whole local dataset, McMahan's B = infinity) and a learning rate.
+ * ({@code 0} means the whole local dataset, McMahan's B = infinity) and a learning rate; and, under local
+ * differential privacy, how to clip and noise its update before sending it.
  */
-public record TrainingPlan(int epochs, int batchSize, float learningRate) {
+public record TrainingPlan(int epochs, int batchSize, float learningRate, Optional<LocalDp> localDp) {
     public TrainingPlan {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
@@ -15,10 +19,24 @@ public record TrainingPlan(int epochs, int batchSize, float learningRate) {
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learning rate must be > 0, was " + learningRate);
         }
+        Objects.requireNonNull(localDp, "localDp");
+    }
+
+    public TrainingPlan(int epochs, int batchSize, float learningRate) {
+        this(epochs, batchSize, learningRate, Optional.empty());
     }
 
     /** The batch size used on a shard of {@code shardSize} samples. */
     public int effectiveBatchSize(int shardSize) {
         return batchSize == 0 ? Math.max(1, shardSize) : batchSize;
+    }
+
+    /** Local DP: the client clips its update to {@code clipNorm} and adds N(0, (noiseMultiplier * clipNorm)^2). */
+    public record LocalDp(double clipNorm, double noiseMultiplier) {
+        public LocalDp {
+            if (!(clipNorm > 0) || !(noiseMultiplier >= 0)) {
+                throw new IllegalArgumentException("local DP needs a clip norm > 0 and a noise multiplier >= 0");
+            }
+        }
     }
 }

@@ -135,7 +135,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             getContext().getLog().warn("round {} skipped: {}", round, skipReason);
         }
         privacy.ifPresent(p -> {
-            p.recordRound();
+            p.recordRound(results.stream().mapToInt(ClientResult::clientId).toArray());
             extra.put("epsilon", p.epsilon());
         });
         boolean last = round == settings.rounds();

@@ -28,24 +28,40 @@ public final class CentralDp implements Strategy {
     public static final int AGGREGATE_ID = -1;
 
     private final Strategy inner;
-    private final double clipNorm;
     private final double noiseMultiplier;
     private final double expectedCohort;
     private final long seed;
+    private final AdaptiveClipping adaptive;
+    private double clipNorm;
 
     /**
      * @param expectedCohort the fixed denominator: the expected number of sampled clients per round
      * @param seed           the scenario seed; round r's noise comes from (seed, "central-dp-noise", r)
      */
     public CentralDp(Strategy inner, double clipNorm, double noiseMultiplier, double expectedCohort, long seed) {
+        this(inner, clipNorm, noiseMultiplier, expectedCohort, seed, null);
+    }
+
+    /**
+     * With adaptive clipping ({@code adaptive} not null): {@code clipNorm} is the initial clip norm and
+     * {@code noiseMultiplier} the round's total noise multiplier, shared between the update and the count.
+     */
+    public CentralDp(Strategy inner, double clipNorm, double noiseMultiplier, double expectedCohort, long seed,
+                     AdaptiveClipping adaptive) {
         if (!(clipNorm > 0) || !(noiseMultiplier >= 0) || !(expectedCohort > 0)) {
             throw new IllegalArgumentException("clip norm and expected cohort must be > 0 and the noise multiplier >= 0");
         }
         this.inner = inner;
         this.clipNorm = clipNorm;
-        this.noiseMultiplier = noiseMultiplier;
+        this.noiseMultiplier = adaptive == null ? noiseMultiplier : adaptive.updateNoiseMultiplier(noiseMultiplier);
         this.expectedCohort = expectedCohort;
         this.seed = seed;
+        this.adaptive = adaptive;
+    }
+
+    /** The clip norm the next round will use. */
+    public double clipNorm() {
+        return clipNorm;
     }
 
     @Override
@@ -74,6 +90,11 @@ public final class CentralDp implements Strategy {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("clip_norm", clipNorm);
         metrics.put("clipped_fraction", results.isEmpty() ? Double.NaN : (double) clipped / results.size());
+        if (adaptive != null) {
+            double noisedCount = results.size() - clipped
+                    + adaptive.countStddev() * Rng.derive(seed, "adaptive-clip-count", round).nextGaussian();
+            clipNorm = adaptive.nextClipNorm(clipNorm, noisedCount, expectedCohort);
+        }
         if (outcome instanceof RoundOutcome.Aggregated a) {
             metrics.putAll(a.metrics());
             return new RoundOutcome.Aggregated(a.params(), metrics);

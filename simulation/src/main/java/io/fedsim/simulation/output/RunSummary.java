@@ -49,8 +49,12 @@ public record RunSummary(String scenario, int rounds, double finalTestAccuracy, 
             details.put("noise_multiplier", p.noiseMultiplier());
             details.put("clip_norm", scenario.privacy().clipNorm());
             details.put("sampling_rate", p.samplingRate());
-            details.put("accountant", "RDP of the Poisson-subsampled Gaussian (Mironov et al. 2019), orders 1.1-63, "
-                    + "conversion of Balle et al. 2020");
+            details.put("privacy_mode", p.isLocal() ? "local" : "central");
+            details.put("accountant", p.isLocal()
+                    ? "RDP of the Gaussian mechanism of the client that took part most often (local DP: no amplification "
+                            + "by sampling), orders 1.1-63, conversion of Balle et al. 2020"
+                    : "RDP of the Poisson-subsampled Gaussian (Mironov et al. 2019), orders 1.1-63, "
+                            + "conversion of Balle et al. 2020");
             details.put("sampling", scenario.privacy().sampling() == PrivacySpec.Sampling.POISSON ? "poisson"
                     : "fixed (epsilon assumes Poisson sampling at the same rate)");
         });

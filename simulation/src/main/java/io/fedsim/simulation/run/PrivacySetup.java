@@ -1,6 +1,8 @@
 package io.fedsim.simulation.run;
 
 import io.fedsim.coordinator.CohortSampling;
+import io.fedsim.client.TrainingPlan;
+import io.fedsim.coordinator.privacy.AdaptiveClipping;
 import io.fedsim.coordinator.privacy.CentralDp;
 import io.fedsim.coordinator.privacy.PrivacyAccounting;
 import io.fedsim.coordinator.strategy.Strategy;
@@ -9,6 +11,7 @@ import io.fedsim.simulation.scenario.PrivacySpec;
 import io.fedsim.simulation.scenario.Scenario;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A scenario's privacy, resolved for a run: how cohorts are drawn, the noise multiplier (calibrated for
@@ -29,21 +32,43 @@ record PrivacySetup(CohortSampling sampling, double samplingRate, double noiseMu
         if (!p.enabled()) {
             return new PrivacySetup(new CohortSampling.Fixed(cohort), q, 0, Optional.empty());
         }
-        double z = p.calibrate()
-                ? RdpAccountant.noiseMultiplier(q, p.targetEpsilon().getAsDouble(), scenario.rounds(), p.delta())
-                : p.noiseMultiplier();
+        double z = p.calibrate() ? calibrated(p, q, scenario.rounds()) : p.noiseMultiplier();
         CohortSampling sampling = p.sampling() == PrivacySpec.Sampling.POISSON
                 ? new CohortSampling.Poisson(q) : new CohortSampling.Fixed(cohort);
-        return new PrivacySetup(sampling, q, z,
-                Optional.of(new PrivacyAccounting(q, z, p.delta(), p.calibrate() ? java.util.OptionalDouble.empty() : p.targetEpsilon())));
+        OptionalDouble target = p.calibrate() ? OptionalDouble.empty() : p.targetEpsilon();
+        PrivacyAccounting accounting = p.mode() == PrivacySpec.Mode.LOCAL
+                ? PrivacyAccounting.local(population, z, p.delta(), target)
+                : new PrivacyAccounting(q, z, p.delta(), target);
+        return new PrivacySetup(sampling, q, z, Optional.of(accounting));
+    }
+
+    /** Under local DP, what every client is told to do to its update before sending it. */
+    Optional<TrainingPlan.LocalDp> localDp(Scenario scenario) {
+        return scenario.privacy().mode() == PrivacySpec.Mode.LOCAL
+                ? Optional.of(new TrainingPlan.LocalDp(scenario.privacy().clipNorm(), noiseMultiplier))
+                : Optional.empty();
+    }
+
+    /**
+     * The noise multiplier that spends exactly the target over all rounds. Central: q = the sampling rate;
+     * local: a client may take part in every round, with no amplification by sampling.
+     */
+    private static double calibrated(PrivacySpec p, double q, int rounds) {
+        double rate = p.mode() == PrivacySpec.Mode.LOCAL ? 1 : q;
+        return RdpAccountant.noiseMultiplier(rate, p.targetEpsilon().getAsDouble(), rounds, p.delta());
     }
 
     /** The strategy as the coordinator runs it: wrapped in central DP when the scenario asks for it. */
     Strategy wrap(Strategy strategy, Scenario scenario, int population) {
-        if (accounting.isEmpty()) {
+        if (scenario.privacy().mode() != PrivacySpec.Mode.CENTRAL) {
             return strategy;
         }
-        return new CentralDp(strategy, scenario.privacy().clipNorm(), noiseMultiplier,
-                sampling.expectedSize(population), scenario.seed());
+        double expectedCohort = sampling.expectedSize(population);
+        PrivacySpec.Adaptive a = scenario.privacy().adaptive();
+        AdaptiveClipping adaptive = a.enabled()
+                ? new AdaptiveClipping(a.targetQuantile(), a.learningRate(), a.countStddev().orElse(expectedCohort / 20))
+                : null;
+        return new CentralDp(strategy, scenario.privacy().clipNorm(), noiseMultiplier, expectedCohort, scenario.seed(),
+                adaptive);
     }
 }

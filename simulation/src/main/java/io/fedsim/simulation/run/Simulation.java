@@ -78,7 +78,8 @@ public final class Simulation {
         int population = data.shards().size();
         CoordinatorSettings settings = new CoordinatorSettings(scenario.rounds(), scenario.seed(), privacy.sampling(),
                 scenario.evalEvery(), scenario.targetAccuracy(),
-                new TrainingPlan(clients.localEpochs(), clients.batchSize(), (float) clients.learningRate()),
+                new TrainingPlan(clients.localEpochs(), clients.batchSize(), (float) clients.learningRate(),
+                        privacy.localDp(scenario)),
                 scenario.round().timeout());
         CompletableFuture<Coordinator.Finished> done = new CompletableFuture<>();
         ActorSystem<Coordinator.Finished> system = ActorSystem.create(

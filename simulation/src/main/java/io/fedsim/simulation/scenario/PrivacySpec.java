@@ -15,9 +15,27 @@ import java.util.OptionalDouble;
  * @param sampling      how cohorts are drawn under DP: Poisson (what the accountant assumes) or fixed-size
  */
 public record PrivacySpec(Mode mode, double clipNorm, double noiseMultiplier, double delta,
-                          OptionalDouble targetEpsilon, boolean calibrate, Sampling sampling) {
+                          OptionalDouble targetEpsilon, boolean calibrate, Sampling sampling, Adaptive adaptive) {
 
-    public enum Mode { NONE, CENTRAL }
+    /** none; central: the server clips and noises the sum; local: every client clips and noises its own update. */
+    public enum Mode { NONE, CENTRAL, LOCAL }
+
+    /**
+     * Adaptive clipping (central mode): the clip norm tracks the {@code targetQuantile} of update norms.
+     *
+     * @param countStddev noise on the count of unclipped clients; empty: the expected cohort / 20, as Andrew et al.
+     */
+    public record Adaptive(boolean enabled, double targetQuantile, double learningRate, OptionalDouble countStddev) {
+        public Adaptive {
+            Objects.requireNonNull(countStddev, "countStddev");
+            new Checks()
+                    .inOpenUnitInterval("privacy.adaptive-clipping.target-quantile", targetQuantile)
+                    .positive("privacy.adaptive-clipping.learning-rate", learningRate)
+                    .require(countStddev.orElse(1) > 0, "privacy.adaptive-clipping.count-stddev",
+                            "must be > 0, was " + Checks.show(countStddev.orElse(1)))
+                    .done();
+        }
+    }
 
     public enum Sampling { POISSON, FIXED }
 
@@ -25,6 +43,7 @@ public record PrivacySpec(Mode mode, double clipNorm, double noiseMultiplier, do
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(targetEpsilon, "targetEpsilon");
         Objects.requireNonNull(sampling, "sampling");
+        Objects.requireNonNull(adaptive, "adaptive");
         new Checks()
                 .positive("privacy.clip-norm", clipNorm)
                 .nonNegative("privacy.noise-multiplier", noiseMultiplier)
@@ -33,6 +52,8 @@ public record PrivacySpec(Mode mode, double clipNorm, double noiseMultiplier, do
                         "must be > 0, was " + Checks.show(targetEpsilon.orElse(1)))
                 .require(!calibrate || targetEpsilon.isPresent(), "privacy.calibrate",
                         "needs privacy.target-epsilon (the epsilon to calibrate the noise for), which is null")
+                .require(!adaptive.enabled() || mode == Mode.CENTRAL, "privacy.adaptive-clipping.enabled",
+                        "works with privacy.mode = central only, was true with privacy.mode = " + EnumNames.key(mode))
                 .done();
     }
 

@@ -158,8 +158,16 @@ final class ScenarioAssembler {
         PrivacySpec.Sampling sampling = in.choice("privacy.sampling", PrivacySpec.Sampling.class);
         OptionalDouble target = in.optionalNumber("privacy.target-epsilon")
                 .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        OptionalDouble countStddev = in.optionalNumber("privacy.adaptive-clipping.count-stddev")
+                .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        PrivacySpec.Adaptive adaptive = in.build(() -> new PrivacySpec.Adaptive(in.bool("privacy.adaptive-clipping.enabled"),
+                in.number("privacy.adaptive-clipping.target-quantile"), in.number("privacy.adaptive-clipping.learning-rate"),
+                countStddev));
+        if (adaptive == null) {
+            return null;
+        }
         return in.build(() -> new PrivacySpec(mode, in.number("privacy.clip-norm"), in.number("privacy.noise-multiplier"),
-                in.number("privacy.delta"), target, in.bool("privacy.calibrate"), sampling));
+                in.number("privacy.delta"), target, in.bool("privacy.calibrate"), sampling, adaptive));
     }
 
     /** A problem reported at one key but located where the user wrote the key that caused it. */

@@ -57,6 +57,12 @@ final class ScenarioRenderer {
         m.put("target-epsilon", p.targetEpsilon().isPresent() ? p.targetEpsilon().getAsDouble() : null);
         m.put("calibrate", p.calibrate());
         m.put("sampling", EnumNames.key(p.sampling()));
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("enabled", p.adaptive().enabled());
+        a.put("target-quantile", p.adaptive().targetQuantile());
+        a.put("learning-rate", p.adaptive().learningRate());
+        a.put("count-stddev", p.adaptive().countStddev().isPresent() ? p.adaptive().countStddev().getAsDouble() : null);
+        m.put("adaptive-clipping", a);
         return m;
     }
 
