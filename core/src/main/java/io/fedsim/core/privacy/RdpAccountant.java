@@ -52,6 +52,9 @@ public final class RdpAccountant {
         if (count < 0) {
             throw new IllegalArgumentException("step count must be >= 0, was " + count);
         }
+        if (count == 0) { // no release: nothing spent (and 0 * infinity must not turn into NaN)
+            return;
+        }
         for (int i = 0; i < orders.length; i++) {
             rdp[i] += count * rdp(q, sigma, orders[i]);
         }
@@ -93,6 +96,9 @@ public final class RdpAccountant {
     public static double noiseMultiplier(double q, double targetEpsilon, long steps, double delta) {
         if (!(targetEpsilon > 0)) {
             throw new IllegalArgumentException("target epsilon must be > 0, was " + targetEpsilon);
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1 to calibrate a noise multiplier, was " + steps);
         }
         double hi = 1;
         while (epsilon(q, hi, steps, delta).epsilon() > targetEpsilon) {

@@ -107,6 +107,14 @@ class RdpAccountantTest {
     }
 
     @Test
+    void zeroStepsSpendNothingEvenWithoutNoise() {
+        RdpAccountant a = new RdpAccountant();
+        a.step(0.1, 0, 0);
+        assertThat(a.rdpVector()).containsOnly(0.0);
+        assertThatThrownBy(() -> RdpAccountant.noiseMultiplier(0.1, 1, 0, 1e-5)).hasMessageContaining("steps must be >= 1");
+    }
+
+    @Test
     void rejectsImpossibleArguments() {
         assertThatThrownBy(() -> RdpAccountant.epsilon(1.5, 1, 1, 1e-5)).hasMessageContaining("q must be in [0, 1]");
         assertThatThrownBy(() -> RdpAccountant.epsilon(0.1, -1, 1, 1e-5)).hasMessageContaining("noise multiplier");
