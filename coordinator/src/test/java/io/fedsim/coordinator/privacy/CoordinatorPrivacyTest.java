@@ -107,18 +107,42 @@ class CoordinatorPrivacyTest {
     }
 
     private void run(int rounds, OptionalDouble target) {
-        CoordinatorSettings settings = new CoordinatorSettings(rounds, 2024, new CohortSampling.Poisson(Q), 2,
+        run(rounds, Q, target);
+    }
+
+    private void run(int rounds, double q, OptionalDouble target) {
+        CoordinatorSettings settings = new CoordinatorSettings(rounds, 2024, new CohortSampling.Poisson(q), 2,
                 OptionalDouble.empty(), PLAN, WAIT);
         List<ActorRef<ClientActor.Command>> clients = new ArrayList<>();
         for (int k = 0; k < CLIENTS; k++) {
             clients.add(TEST_KIT.spawn(ClientActor.create(k, new Shard(DATA, new int[] {4 * k, 4 * k + 1, 4 * k + 2, 4 * k + 3}), model, 7)));
         }
         RunListener listener = records.ref()::tell;
-        CentralDp strategy = new CentralDp(new FedAvg(), 0.01, Z, Q * CLIENTS, 2024);
+        CentralDp strategy = new CentralDp(new FedAvg(), 0.01, Z, q * CLIENTS, 2024);
         ActorRef<Coordinator.Command> coordinator = TEST_KIT.spawn(Coordinator.create(settings, clients,
                 new float[model.numParameters()], strategy, new Evaluator(model, DATA), listener,
-                Optional.of(new PrivacyAccounting(Q, Z, DELTA, target)), finished.ref()));
+                Optional.of(new PrivacyAccounting(q, Z, DELTA, target)), finished.ref()));
         coordinator.tell(Coordinator.Start.INSTANCE);
+    }
+
+    @Test
+    void anEmptyPoissonCohortStillReleasesNoiseAndSpendsARound() {
+        double q = 0.01;
+        run(3, q, OptionalDouble.empty());
+
+        List<RoundRecord> rounds = records.receiveSeveralMessages(3, WAIT);
+        Coordinator.Finished done = finished.expectMessageClass(Coordinator.Finished.class, WAIT);
+        List<RoundRecord> empty = rounds.stream().filter(r -> r.clientsSampled() == 0).toList();
+        assertThat(empty).as("rounds whose seeded Poisson draw is empty").isNotEmpty();
+        assertThat(empty).allSatisfy(r -> {
+            assertThat(r.skipReason()).isNull();
+            assertThat(r.clientsCompleted()).isZero();
+            assertThat(r.trainLoss()).isNaN();
+            assertThat(r.extra().get("clipped_fraction")).isNaN();
+        });
+        double eps3 = RdpAccountant.epsilon(q, Z, 3, DELTA).epsilon();
+        assertThat(rounds.get(2).extra().get("epsilon")).isCloseTo(eps3, within(1e-12 * eps3));
+        assertThat(done.finalParams()).as("noise moved the model").isNotEqualTo(new float[model.numParameters()]);
     }
 
     private static double eps(int rounds) {
