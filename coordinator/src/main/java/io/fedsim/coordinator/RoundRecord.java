@@ -16,6 +16,6 @@ public record RoundRecord(int round, int clientsSampled, int clientsCompleted, i
                           double trainLoss, boolean evaluated, double testLoss, double testAccuracy,
                           String skipReason, double roundWallSeconds, double wallSeconds, Map<String, Double> extra) {
     public RoundRecord {
-        extra = Map.copyOf(extra);
+        extra = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
     }
 }

@@ -52,6 +52,11 @@ public record PrivacySpec(Mode mode, double clipNorm, double noiseMultiplier, do
                         "must be > 0, was " + Checks.show(targetEpsilon.orElse(1)))
                 .require(!calibrate || targetEpsilon.isPresent(), "privacy.calibrate",
                         "needs privacy.target-epsilon (the epsilon to calibrate the noise for), which is null")
+                .require(mode != Mode.NONE || targetEpsilon.isEmpty(), "privacy.target-epsilon",
+                        "needs privacy.mode = central or local (a run without DP spends no epsilon), was "
+                                + Checks.show(targetEpsilon.orElse(0)) + " with privacy.mode = none")
+                .require(mode != Mode.NONE || !calibrate, "privacy.calibrate",
+                        "needs privacy.mode = central or local, was true with privacy.mode = none")
                 .require(!adaptive.enabled() || mode == Mode.CENTRAL, "privacy.adaptive-clipping.enabled",
                         "works with privacy.mode = central only, was true with privacy.mode = " + EnumNames.key(mode))
                 .done();

@@ -48,9 +48,9 @@ class PrivacyScenarioTest {
 
     @Test
     void anUnknownModeIsNamedWithTheKnownOnes() {
-        String err = runFails(CliRuns.TINY + "privacy.mode = local\n");
+        String err = runFails(CliRuns.TINY + "privacy.mode = shuffled\n");
 
-        assertThat(err).contains("privacy.mode").contains("local").contains("central").contains("none");
+        assertThat(err).contains("privacy.mode").contains("shuffled").contains("local").contains("central").contains("none");
     }
 
     @Test
