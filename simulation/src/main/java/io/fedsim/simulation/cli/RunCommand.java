@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Writing the results failed: the folder is not writable or not a folder, or the disk is full. */
-    private static FedSimException cannotWrite(Path dir, IOException e) {
+    static FedSimException cannotWrite(Path dir, IOException e) {
         String reason = e instanceof AccessDeniedException ? e.getMessage() + ": permission denied" : e.getMessage();
         return new FedSimException("could not write the results to " + dir + ": " + reason, e);
     }
@@ -75,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         return dir;
     }
 
-    private static void refuseNonEmpty(Path dir) throws IOException {
+    static void refuseNonEmpty(Path dir) throws IOException {
         if (Files.isRegularFile(dir)) {
             throw new FedSimException("--out " + dir + ": is a file; expected a folder for the results");
         }

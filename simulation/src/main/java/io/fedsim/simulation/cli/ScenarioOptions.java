@@ -22,10 +22,15 @@ final class ScenarioOptions {
     Long seed;
 
     Scenario load() {
+        return new ScenarioLoader(Components.strategyNames()).load(file, allOverrides());
+    }
+
+    /** The {@code --set} overrides, then {@code --seed N} as {@code seed=N}. */
+    List<String> allOverrides() {
         List<String> all = new ArrayList<>(overrides);
         if (seed != null) {
             all.add("seed=" + seed);
         }
-        return new ScenarioLoader(Components.strategyNames()).load(file, all);
+        return all;
     }
 }
