@@ -9,6 +9,20 @@ import java.util.Map;
  * sample counts, over the clients that reported: {@code w + sum_k (n_k / n) * (w_k - w)}.
  */
 public final class FedAvg implements Strategy {
+    private final float serverLearningRate;
+
+    /** Plain federated averaging: the new model is the weighted average of the clients' models. */
+    public FedAvg() {
+        this(1);
+    }
+
+    /** With a server learning rate eta: {@code w + eta * sum_k (n_k / n) * (w_k - w)}. */
+    public FedAvg(double serverLearningRate) {
+        if (!(serverLearningRate > 0)) {
+            throw new IllegalArgumentException("server learning rate must be > 0, was " + serverLearningRate);
+        }
+        this.serverLearningRate = (float) serverLearningRate;
+    }
 
     @Override
     public String name() {
@@ -24,6 +38,6 @@ public final class FedAvg implements Strategy {
                     : "the clients that reported hold no samples");
         }
         float[] meanDelta = Kernels.weightedMeanOfDeltas(results, global.length);
-        return new RoundOutcome.Aggregated(Kernels.plusScaled(global, meanDelta, 1f), Map.of());
+        return new RoundOutcome.Aggregated(Kernels.plusScaled(global, meanDelta, serverLearningRate), Map.of());
     }
 }

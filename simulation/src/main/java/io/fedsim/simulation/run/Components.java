@@ -11,11 +11,13 @@ import io.fedsim.simulation.scenario.StrategySpec;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** The models and strategies a scenario can name. */
 public final class Components {
-    private static final Map<String, Supplier<Strategy>> STRATEGIES = new TreeMap<>(Map.of("fedavg", FedAvg::new));
+    /** Strategies by the name scenarios use, each built from the scenario's strategy block. */
+    private static final Map<String, Function<StrategySpec, Strategy>> STRATEGIES = new TreeMap<>(Map.of(
+            "fedavg", s -> new FedAvg(s.serverLearningRate())));
 
     private Components() {
     }
@@ -26,11 +28,11 @@ public final class Components {
     }
 
     public static Strategy strategy(StrategySpec spec) {
-        Supplier<Strategy> s = STRATEGIES.get(spec.name());
+        Function<StrategySpec, Strategy> s = STRATEGIES.get(spec.name());
         if (s == null) {
             throw new FedSimException("strategy.name: unknown strategy " + spec.name() + "; known: " + strategyNames());
         }
-        return s.get();
+        return s.apply(spec);
     }
 
     public static Model model(ModelSpec spec, int features, int classes) {

@@ -150,7 +150,9 @@ final class ScenarioAssembler {
                     + String.join(" | ", new TreeSet<>(strategies)) + ", was " + Checks.quote(name)));
             return null;
         }
-        return in.build(() -> new StrategySpec(name));
+        return in.build(() -> new StrategySpec(name, in.number("strategy.server-learning-rate"),
+                in.number("strategy.momentum"), in.number("strategy.beta1"), in.number("strategy.beta2"),
+                in.number("strategy.tau"), in.number("strategy.trim-fraction"), in.integer("strategy.byzantine-clients")));
     }
 
     private PrivacySpec privacy() {

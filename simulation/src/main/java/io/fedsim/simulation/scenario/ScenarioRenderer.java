@@ -30,7 +30,7 @@ final class ScenarioRenderer {
         root.put("data", data(s.data()));
         root.put("clients", clients(s.clients()));
         root.put("model", Map.of("type", EnumNames.key(s.model().type()), "hidden", s.model().hidden()));
-        root.put("strategy", Map.of("name", s.strategy().name()));
+        root.put("strategy", strategy(s.strategy()));
         root.put("privacy", privacy(s.privacy()));
         root.put("round", Map.of("timeout", duration(s.round().timeout())));
         root.put("runtime", Map.of("training-threads", s.runtime().trainingThreads()));
@@ -46,6 +46,19 @@ final class ScenarioRenderer {
             return d.toMillis() + "ms";
         }
         return d.toNanos() + "ns";
+    }
+
+    private static Map<String, Object> strategy(StrategySpec st) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", st.name());
+        m.put("server-learning-rate", st.serverLearningRate());
+        m.put("momentum", st.momentum());
+        m.put("beta1", st.beta1());
+        m.put("beta2", st.beta2());
+        m.put("tau", st.tau());
+        m.put("trim-fraction", st.trimFraction());
+        m.put("byzantine-clients", st.byzantineClients());
+        return m;
     }
 
     private static Map<String, Object> privacy(PrivacySpec p) {

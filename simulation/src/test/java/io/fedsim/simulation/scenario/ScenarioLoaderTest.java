@@ -40,7 +40,7 @@ class ScenarioLoaderTest {
                 new PartitionSpec(Scheme.IID, 0.5, 1, 2, 1.0)));
         assertThat(s.clients()).isEqualTo(new ClientsSpec(100, 0.1, 1, 1, 10, 0.1));
         assertThat(s.model()).isEqualTo(new ModelSpec(ModelSpec.Type.MLP, List.of(200, 200)));
-        assertThat(s.strategy()).isEqualTo(new StrategySpec("fedavg"));
+        assertThat(s.strategy()).isEqualTo(StrategySpec.named("fedavg"));
         assertThat(s.round()).isEqualTo(new RoundSpec(Duration.ofSeconds(60)));
         assertThat(s.runtime()).isEqualTo(new RuntimeSpec(0));
         assertThat(s.sourceFile()).isEqualTo(dir.resolve("x.conf"));
