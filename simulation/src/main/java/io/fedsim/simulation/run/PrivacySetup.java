@@ -5,11 +5,16 @@ import io.fedsim.client.TrainingPlan;
 import io.fedsim.coordinator.privacy.AdaptiveClipping;
 import io.fedsim.coordinator.privacy.CentralDp;
 import io.fedsim.coordinator.privacy.PrivacyAccounting;
+import io.fedsim.coordinator.strategy.ClientFailure;
+import io.fedsim.coordinator.strategy.ClientResult;
+import io.fedsim.coordinator.strategy.RoundOutcome;
 import io.fedsim.coordinator.strategy.Strategy;
 import io.fedsim.core.privacy.RdpAccountant;
 import io.fedsim.simulation.scenario.PrivacySpec;
 import io.fedsim.simulation.scenario.Scenario;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -22,8 +27,17 @@ import java.util.OptionalDouble;
 record PrivacySetup(CohortSampling sampling, double samplingRate, double noiseMultiplier,
                     Optional<PrivacyAccounting> accounting) {
 
-    /** The per-round columns a private run adds to metrics.csv. */
-    static final List<String> METRIC_COLUMNS = List.of("epsilon", "clip_norm", "clipped_fraction");
+    /**
+     * The per-round columns a private run adds to metrics.csv: epsilon and the clip norm; under central DP
+     * also the fraction of clipped updates (the server clips; under local DP only the clients know).
+     */
+    static List<String> metricColumns(Scenario scenario) {
+        return switch (scenario.privacy().mode()) {
+            case NONE -> List.of();
+            case LOCAL -> List.of("epsilon", "clip_norm");
+            case CENTRAL -> List.of("epsilon", "clip_norm", "clipped_fraction");
+        };
+    }
 
     static PrivacySetup of(Scenario scenario, int population) {
         PrivacySpec p = scenario.privacy();
@@ -58,8 +72,14 @@ record PrivacySetup(CohortSampling sampling, double samplingRate, double noiseMu
         return RdpAccountant.noiseMultiplier(rate, p.targetEpsilon().getAsDouble(), rounds, p.delta());
     }
 
-    /** The strategy as the coordinator runs it: wrapped in central DP when the scenario asks for it. */
+    /**
+     * The strategy as the coordinator runs it: wrapped in central DP when the scenario asks for it; under
+     * local DP it only records the clip norm the clients apply.
+     */
     Strategy wrap(Strategy strategy, Scenario scenario, int population) {
+        if (scenario.privacy().mode() == PrivacySpec.Mode.LOCAL) {
+            return new LocalDpMetrics(strategy, scenario.privacy().clipNorm());
+        }
         if (scenario.privacy().mode() != PrivacySpec.Mode.CENTRAL) {
             return strategy;
         }
@@ -70,5 +90,24 @@ record PrivacySetup(CohortSampling sampling, double samplingRate, double noiseMu
                 : null;
         return new CentralDp(strategy, scenario.privacy().clipNorm(), noiseMultiplier, expectedCohort, scenario.seed(),
                 adaptive);
+    }
+
+    /** Adds the clients' clip norm to the metrics of every aggregated round under local DP. */
+    private record LocalDpMetrics(Strategy inner, double clipNorm) implements Strategy {
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
+            RoundOutcome outcome = inner.aggregate(round, global, results, failures);
+            if (outcome instanceof RoundOutcome.Aggregated a) {
+                Map<String, Double> metrics = new LinkedHashMap<>(a.metrics());
+                metrics.put("clip_norm", clipNorm);
+                return new RoundOutcome.Aggregated(a.params(), metrics);
+            }
+            return outcome;
+        }
     }
 }

@@ -55,8 +55,7 @@ public final class Simulation {
         double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
         Coordinator.Finished finished;
         List<RoundRecord> records;
-        List<String> extraColumns = privacy.accounting().isPresent() ? PrivacySetup.METRIC_COLUMNS : List.of();
-        try (MetricsWriter metrics = new MetricsWriter(outDir, extraColumns)) {
+        try (MetricsWriter metrics = new MetricsWriter(outDir, PrivacySetup.metricColumns(scenario))) {
             RunListener listeners = r -> {
                 metrics.onRound(r);
                 progress.onRound(r);
