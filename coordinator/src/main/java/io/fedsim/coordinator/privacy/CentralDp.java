@@ -69,6 +69,17 @@ public final class CentralDp implements Strategy {
         return inner.name();
     }
 
+    /** The wrapped strategy's state (e.g. a server optimiser's moments). */
+    @Override
+    public Map<String, float[]> state() {
+        return inner.state();
+    }
+
+    @Override
+    public void restore(Map<String, float[]> state) {
+        inner.restore(state);
+    }
+
     @Override
     public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
         float[] sum = new float[global.length];

@@ -2,6 +2,7 @@ package io.fedsim.coordinator.strategy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Federated averaging (McMahan et al. 2017, "Communication-Efficient Learning of Deep Networks from
@@ -31,13 +32,11 @@ public final class FedAvg implements Strategy {
 
     @Override
     public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
-        long samples = results.stream().mapToLong(ClientResult::numSamples).sum();
-        if (samples == 0) {
-            return new RoundOutcome.Skipped(results.isEmpty()
-                    ? "no client reported an update (" + failures.size() + " failed or timed out)"
-                    : "the clients that reported hold no samples");
+        Optional<RoundOutcome.Skipped> skipped = ServerOptimizers.skip(results, failures);
+        if (skipped.isPresent()) {
+            return skipped.get();
         }
-        float[] meanDelta = Kernels.weightedMeanOfDeltas(results, global.length);
+        float[] meanDelta = ServerOptimizers.pseudoGradient(results, global.length);
         return new RoundOutcome.Aggregated(Kernels.plusScaled(global, meanDelta, serverLearningRate), Map.of());
     }
 }

@@ -1,6 +1,7 @@
 package io.fedsim.coordinator.strategy;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The maths of a federated round. The framework owns the loop (sampling, messaging, deadlines,
@@ -8,6 +9,12 @@ import java.util.List;
  *
  * <p>{@code results} come in ascending client id, whatever order the replies arrived in, so that a sum
  * over them is the same on every run. A strategy must not modify {@code global} or any delta.
+ *
+ * <p><b>State.</b> A strategy may carry state from round to round (a server optimiser's moments, e.g.
+ * FedAvgM's velocity or FedAdam's m and v). Such a strategy exposes it through {@link #state()} and takes
+ * it back through {@link #restore(Map)}, so that a checkpoint can save it and a resumed run continue
+ * exactly where it stopped. Both work on deep copies: the caller never shares an array with the strategy.
+ * A stateless strategy keeps the defaults (an empty state, and a restore that ignores its argument).
  */
 public interface Strategy {
 
@@ -15,4 +22,21 @@ public interface Strategy {
     String name();
 
     RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures);
+
+    /**
+     * A deep copy of the state carried between rounds, by name (e.g. {@code m}, {@code v}); empty for a
+     * stateless strategy, and for a stateful one that has not aggregated a round yet.
+     */
+    default Map<String, float[]> state() {
+        return Map.of();
+    }
+
+    /**
+     * Replaces the carried state with a deep copy of {@code state}, as returned by {@link #state()}; an
+     * empty map resets the strategy to its initial state.
+     *
+     * @throws IllegalArgumentException if the state is not one this strategy can have produced
+     */
+    default void restore(Map<String, float[]> state) {
+    }
 }

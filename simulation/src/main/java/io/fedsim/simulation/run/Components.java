@@ -1,6 +1,10 @@
 package io.fedsim.simulation.run;
 
+import io.fedsim.coordinator.strategy.FedAdagrad;
+import io.fedsim.coordinator.strategy.FedAdam;
 import io.fedsim.coordinator.strategy.FedAvg;
+import io.fedsim.coordinator.strategy.FedAvgM;
+import io.fedsim.coordinator.strategy.FedYogi;
 import io.fedsim.coordinator.strategy.Strategy;
 import io.fedsim.core.FedSimException;
 import io.fedsim.core.model.LogisticRegression;
@@ -17,7 +21,11 @@ import java.util.function.Function;
 public final class Components {
     /** Strategies by the name scenarios use, each built from the scenario's strategy block. */
     private static final Map<String, Function<StrategySpec, Strategy>> STRATEGIES = new TreeMap<>(Map.of(
-            "fedavg", s -> new FedAvg(s.serverLearningRate())));
+            "fedavg", s -> new FedAvg(s.serverLearningRate()),
+            "fedavgm", s -> new FedAvgM(s.serverLearningRate(), s.momentum()),
+            "fedadagrad", s -> new FedAdagrad(s.serverLearningRate(), s.beta1(), s.tau()),
+            "fedadam", s -> new FedAdam(s.serverLearningRate(), s.beta1(), s.beta2(), s.tau()),
+            "fedyogi", s -> new FedYogi(s.serverLearningRate(), s.beta1(), s.beta2(), s.tau())));
 
     private Components() {
     }

@@ -1,0 +1,53 @@
+package io.fedsim.coordinator.strategy;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * FedAdam: the server applies Adam to the pseudo-gradient Delta_t.
+ * <pre>
+ *   m_t     = beta1 * m_{t-1} + (1 - beta1) * Delta_t
+ *   v_t     = beta2 * v_{t-1} + (1 - beta2) * Delta_t^2
+ *   w_{t+1} = w_t + eta * m_t / (sqrt(v_t) + tau)
+ * </pre>
+ *
+ * <p>Reddi, Charles, Zaheer, Garrett, Rush, Konečný, Kumar, McMahan 2021, "Adaptive Federated
+ * Optimization" (ICLR, arXiv:2003.00295), Algorithm 2, without bias correction; m_{-1} = 0 and
+ * v_{-1} = tau^2 (see {@link AdaptiveServerStep}). Delta_t is the weighted mean of the client deltas
+ * (weights n_k / n). The state ({@link #state()}) is {@code "m"} and {@code "v"}; a skipped round leaves
+ * it untouched.
+ */
+public final class FedAdam implements Strategy {
+    private final AdaptiveServerStep step;
+
+    /**
+     * @param serverLearningRate eta, > 0
+     * @param beta1              the first moment's decay, in [0, 1)
+     * @param beta2              the second moment's decay, in [0, 1)
+     * @param tau                the adaptivity (the optimiser's epsilon), > 0; v_{-1} = tau^2
+     */
+    public FedAdam(double serverLearningRate, double beta1, double beta2, double tau) {
+        step = new AdaptiveServerStep(name(), AdaptiveServerStep.SecondMoment.ADAM,
+                serverLearningRate, beta1, beta2, tau);
+    }
+
+    @Override
+    public String name() {
+        return "fedadam";
+    }
+
+    @Override
+    public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
+        return step.aggregate(global, results, failures);
+    }
+
+    @Override
+    public Map<String, float[]> state() {
+        return step.state();
+    }
+
+    @Override
+    public void restore(Map<String, float[]> state) {
+        step.restore(state);
+    }
+}
