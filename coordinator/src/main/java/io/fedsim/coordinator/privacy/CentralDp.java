@@ -26,6 +26,8 @@ import java.util.Map;
 public final class CentralDp implements Strategy {
     /** The client id of the one aggregated update the wrapped strategy sees. */
     public static final int AGGREGATE_ID = -1;
+    /** The state entry of the adaptive clip norm, beside the wrapped strategy's own entries. */
+    static final String CLIP_NORM_STATE = "central_dp_clip_norm";
 
     private final Strategy inner;
     private final double noiseMultiplier;
@@ -72,12 +74,21 @@ public final class CentralDp implements Strategy {
     /** The wrapped strategy's state (e.g. a server optimiser's moments). */
     @Override
     public Map<String, float[]> state() {
-        return inner.state();
+        Map<String, float[]> state = new LinkedHashMap<>(inner.state());
+        if (adaptive != null) {
+            state.put(CLIP_NORM_STATE, new float[] {(float) clipNorm});
+        }
+        return state;
     }
 
     @Override
     public void restore(Map<String, float[]> state) {
-        inner.restore(state);
+        Map<String, float[]> rest = new LinkedHashMap<>(state);
+        float[] saved = rest.remove(CLIP_NORM_STATE);
+        if (adaptive != null && saved != null) {
+            clipNorm = saved[0];
+        }
+        inner.restore(rest);
     }
 
     @Override
@@ -104,7 +115,8 @@ public final class CentralDp implements Strategy {
         if (adaptive != null) {
             double noisedCount = results.size() - clipped
                     + adaptive.countStddev() * Rng.derive(seed, "adaptive-clip-count", round).nextGaussian();
-            clipNorm = adaptive.nextClipNorm(clipNorm, noisedCount, expectedCohort);
+            // kept in float precision, so that the state it is saved in restores it exactly
+            clipNorm = (float) adaptive.nextClipNorm(clipNorm, noisedCount, expectedCohort);
         }
         if (outcome instanceof RoundOutcome.Aggregated a) {
             metrics.putAll(a.metrics());

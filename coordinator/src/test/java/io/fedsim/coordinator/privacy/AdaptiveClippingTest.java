@@ -44,5 +44,14 @@ class AdaptiveClippingTest {
             assertThat(outcome).isInstanceOf(RoundOutcome.Aggregated.class);
         }
         assertThat(dp.clipNorm()).isBetween(40.0, 60.0);
+
+        // the adaptive clip norm is part of the strategy's state: a restored copy carries on identically
+        CentralDp copy = new CentralDp(new FedAvg(), 1.0, 0, 100, 7, new AdaptiveClipping(0.5, 0.2, 1.0));
+        copy.restore(dp.state());
+        assertThat(copy.clipNorm()).isEqualTo(dp.clipNorm());
+        RoundOutcome a = dp.aggregate(301, new float[2], results, List.of());
+        RoundOutcome b = copy.aggregate(301, new float[2], results, List.of());
+        assertThat(((RoundOutcome.Aggregated) b).params()).containsExactly(((RoundOutcome.Aggregated) a).params());
+        assertThat(copy.clipNorm()).isEqualTo(dp.clipNorm());
     }
 }
