@@ -1,7 +1,12 @@
 package io.fedsim.simulation.run;
 
+import io.fedsim.coordinator.strategy.Bulyan;
 import io.fedsim.coordinator.strategy.FedAvg;
+import io.fedsim.coordinator.strategy.FedMedian;
+import io.fedsim.coordinator.strategy.Krum;
+import io.fedsim.coordinator.strategy.MultiKrum;
 import io.fedsim.coordinator.strategy.Strategy;
+import io.fedsim.coordinator.strategy.TrimmedMean;
 import io.fedsim.core.FedSimException;
 import io.fedsim.core.model.LogisticRegression;
 import io.fedsim.core.model.Mlp;
@@ -17,7 +22,12 @@ import java.util.function.Function;
 public final class Components {
     /** Strategies by the name scenarios use, each built from the scenario's strategy block. */
     private static final Map<String, Function<StrategySpec, Strategy>> STRATEGIES = new TreeMap<>(Map.of(
-            "fedavg", s -> new FedAvg(s.serverLearningRate())));
+            "fedavg", s -> new FedAvg(s.serverLearningRate()),
+            "fedmedian", s -> new FedMedian(s.serverLearningRate()),
+            "trimmed-mean", s -> new TrimmedMean(s.serverLearningRate(), s.trimFraction()),
+            "krum", s -> new Krum(s.serverLearningRate(), s.byzantineClients()),
+            "multi-krum", s -> new MultiKrum(s.serverLearningRate(), s.byzantineClients()),
+            "bulyan", s -> new Bulyan(s.serverLearningRate(), s.byzantineClients())));
 
     private Components() {
     }
