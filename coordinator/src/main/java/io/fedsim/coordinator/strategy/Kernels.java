@@ -34,6 +34,27 @@ public final class Kernels {
         return mean;
     }
 
+    /** The results' deltas as the rows of a matrix, in the results' order; the rows are not copied. */
+    public static float[][] deltas(java.util.List<ClientResult> results) {
+        return results.stream().map(ClientResult::delta).toArray(float[][]::new);
+    }
+
+    /** Checks a server learning rate, as every strategy takes one. */
+    static float serverLearningRate(double eta) {
+        if (!(eta > 0)) {
+            throw new IllegalArgumentException("server learning rate must be > 0, was " + eta);
+        }
+        return (float) eta;
+    }
+
+    /** Checks f, the number of byzantine clients a robust rule tolerates. */
+    static int byzantineClients(int f) {
+        if (f < 0) {
+            throw new IllegalArgumentException("byzantine clients f must be >= 0, was " + f);
+        }
+        return f;
+    }
+
     /** {@code base + scale * step}, as a new array. */
     public static float[] plusScaled(float[] base, float[] step, float scale) {
         float[] out = base.clone();

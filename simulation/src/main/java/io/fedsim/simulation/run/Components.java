@@ -1,11 +1,16 @@
 package io.fedsim.simulation.run;
 
+import io.fedsim.coordinator.strategy.Bulyan;
 import io.fedsim.coordinator.strategy.FedAdagrad;
 import io.fedsim.coordinator.strategy.FedAdam;
 import io.fedsim.coordinator.strategy.FedAvg;
 import io.fedsim.coordinator.strategy.FedAvgM;
+import io.fedsim.coordinator.strategy.FedMedian;
 import io.fedsim.coordinator.strategy.FedYogi;
+import io.fedsim.coordinator.strategy.Krum;
+import io.fedsim.coordinator.strategy.MultiKrum;
 import io.fedsim.coordinator.strategy.Strategy;
+import io.fedsim.coordinator.strategy.TrimmedMean;
 import io.fedsim.core.FedSimException;
 import io.fedsim.core.model.LogisticRegression;
 import io.fedsim.core.model.Mlp;
@@ -20,12 +25,17 @@ import java.util.function.Function;
 /** The models and strategies a scenario can name. */
 public final class Components {
     /** Strategies by the name scenarios use, each built from the scenario's strategy block. */
-    private static final Map<String, Function<StrategySpec, Strategy>> STRATEGIES = new TreeMap<>(Map.of(
-            "fedavg", s -> new FedAvg(s.serverLearningRate()),
-            "fedavgm", s -> new FedAvgM(s.serverLearningRate(), s.momentum()),
-            "fedadagrad", s -> new FedAdagrad(s.serverLearningRate(), s.beta1(), s.tau()),
-            "fedadam", s -> new FedAdam(s.serverLearningRate(), s.beta1(), s.beta2(), s.tau()),
-            "fedyogi", s -> new FedYogi(s.serverLearningRate(), s.beta1(), s.beta2(), s.tau())));
+    private static final Map<String, Function<StrategySpec, Strategy>> STRATEGIES = new TreeMap<>(Map.ofEntries(
+            Map.entry("fedavg", s -> new FedAvg(s.serverLearningRate())),
+            Map.entry("fedavgm", s -> new FedAvgM(s.serverLearningRate(), s.momentum())),
+            Map.entry("fedadagrad", s -> new FedAdagrad(s.serverLearningRate(), s.beta1(), s.tau())),
+            Map.entry("fedadam", s -> new FedAdam(s.serverLearningRate(), s.beta1(), s.beta2(), s.tau())),
+            Map.entry("fedyogi", s -> new FedYogi(s.serverLearningRate(), s.beta1(), s.beta2(), s.tau())),
+            Map.entry("fedmedian", s -> new FedMedian(s.serverLearningRate())),
+            Map.entry("trimmed-mean", s -> new TrimmedMean(s.serverLearningRate(), s.trimFraction())),
+            Map.entry("krum", s -> new Krum(s.serverLearningRate(), s.byzantineClients())),
+            Map.entry("multi-krum", s -> new MultiKrum(s.serverLearningRate(), s.byzantineClients())),
+            Map.entry("bulyan", s -> new Bulyan(s.serverLearningRate(), s.byzantineClients()))));
 
     private Components() {
     }
