@@ -66,8 +66,8 @@ final class ScenarioAssembler {
     }
 
     private DataSpec data() {
-        Source source = in.choice("data.source", Source.class);
         Optional<Path> dir = path("data.dir", Optional.empty());
+        Source source = source(dir);
         Scale scale = scale(source);
         BlobsSpec blobs = in.build(() -> new BlobsSpec(in.integer("data.blobs.features"),
                 in.integer("data.blobs.classes"), in.integer("data.blobs.train-samples"),
@@ -90,6 +90,20 @@ final class ScenarioAssembler {
             return null;
         }
         return new DataSpec(source, dir, scale, blobs, synthetic, csv, partition);
+    }
+
+    /** "auto": the MNIST IDX files of data.dir when it is set, MNIST-shaped Gaussian blobs otherwise. */
+    private Source source(Optional<Path> dir) {
+        Optional<String> text = in.optionalString("data.source");
+        if (text.isPresent() && text.get().equals("auto")) {
+            return dir.isPresent() ? Source.IDX : Source.BLOBS;
+        }
+        Optional<Source> source = text.flatMap(t -> EnumNames.parse(Source.class, t));
+        if (source.isEmpty()) {
+            in.report(Problem.at("data.source", "expected one of auto | " + EnumNames.choices(Source.class)
+                    + ", was " + text.map(Checks::quote).orElse("null")));
+        }
+        return source.orElse(Source.BLOBS);
     }
 
     private Scale scale(Source source) {
