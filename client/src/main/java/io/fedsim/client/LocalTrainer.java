@@ -7,7 +7,9 @@ import io.fedsim.core.rng.Rng;
 /**
  * Local training of FedAvg's ClientUpdate (McMahan et al. 2017, Algorithm 1): starting from the global
  * parameters, E epochs of minibatch SGD over the client's shard, each epoch in a fresh random order drawn
- * from the client's own generator, the last batch of an epoch possibly smaller.
+ * from the client's own generator, the last batch of an epoch possibly smaller. With a proximal weight mu
+ * (FedProx, Li et al. 2020) every step also pulls towards the global parameters: the gradient gains
+ * mu * (w - w_global). The reported loss is the data loss, without the proximal term.
  */
 public final class LocalTrainer {
     private LocalTrainer() {
@@ -19,6 +21,10 @@ public final class LocalTrainer {
             return new TrainResult(new float[global.length], 0, Double.NaN, 0);
         }
         workspace.setParameters(global);
+        boolean proximal = plan.proximalMu() > 0;
+        if (proximal) {
+            workspace.setAnchor();
+        }
         int batch = plan.effectiveBatchSize(n);
         int[] order = shard.indices().clone();
         double lossSum = 0;
@@ -27,7 +33,11 @@ public final class LocalTrainer {
             rng.shuffle(order);
             for (int from = 0; from < n; from += batch) {
                 int to = Math.min(n, from + batch);
-                lossSum += workspace.sgdStep(shard.data(), order, from, to, plan.learningRate()) * (to - from);
+                lossSum += workspace.computeGradient(shard.data(), order, from, to) * (to - from);
+                if (proximal) {
+                    workspace.addProximalGradient(plan.proximalMu());
+                }
+                workspace.applyGradient(plan.learningRate());
                 steps++;
             }
         }

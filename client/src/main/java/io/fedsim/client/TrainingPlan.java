@@ -5,10 +5,11 @@ import java.util.Optional;
 
 /**
  * What a client is told to do in one round: E local epochs of minibatch SGD with batch size B
- * ({@code 0} means the whole local dataset, McMahan's B = infinity) and a learning rate; and, under local
- * differential privacy, how to clip and noise its update before sending it.
+ * ({@code 0} means the whole local dataset, McMahan's B = infinity) and a learning rate; FedProx's
+ * proximal weight mu (0: plain SGD on the local loss); and, under local differential privacy, how to
+ * clip and noise its update before sending it.
  */
-public record TrainingPlan(int epochs, int batchSize, float learningRate, Optional<LocalDp> localDp) {
+public record TrainingPlan(int epochs, int batchSize, float learningRate, float proximalMu, Optional<LocalDp> localDp) {
     public TrainingPlan {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
@@ -19,11 +20,23 @@ public record TrainingPlan(int epochs, int batchSize, float learningRate, Option
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learning rate must be > 0, was " + learningRate);
         }
+        if (!(proximalMu >= 0)) {
+            throw new IllegalArgumentException("proximal mu must be >= 0, was " + proximalMu);
+        }
         Objects.requireNonNull(localDp, "localDp");
     }
 
     public TrainingPlan(int epochs, int batchSize, float learningRate) {
-        this(epochs, batchSize, learningRate, Optional.empty());
+        this(epochs, batchSize, learningRate, 0f, Optional.empty());
+    }
+
+    public TrainingPlan(int epochs, int batchSize, float learningRate, Optional<LocalDp> localDp) {
+        this(epochs, batchSize, learningRate, 0f, localDp);
+    }
+
+    /** The same plan with FedProx's proximal term (mu / 2) ||w - w_global||^2 added to the local loss. */
+    public TrainingPlan withProximalMu(double mu) {
+        return new TrainingPlan(epochs, batchSize, learningRate, (float) mu, localDp);
     }
 
     /** The batch size used on a shard of {@code shardSize} samples. */

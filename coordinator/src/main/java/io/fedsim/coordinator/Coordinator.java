@@ -115,7 +115,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             cohort.put(id, clients.get(id));
         }
         sampled = ids.length;
-        getContext().spawn(RoundQuery.create(r, cohort, global, settings.plan(), settings.roundTimeout(), roundResults),
+        getContext().spawn(RoundQuery.create(r, cohort, global, strategy.clientPlan(r, settings.plan()),
+                        settings.roundTimeout(), roundResults),
                 "round-" + r);
     }
 

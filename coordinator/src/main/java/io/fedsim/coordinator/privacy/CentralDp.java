@@ -1,5 +1,6 @@
 package io.fedsim.coordinator.privacy;
 
+import io.fedsim.client.TrainingPlan;
 import io.fedsim.coordinator.strategy.ClientFailure;
 import io.fedsim.coordinator.strategy.ClientResult;
 import io.fedsim.coordinator.strategy.Kernels;
@@ -72,6 +73,11 @@ public final class CentralDp implements Strategy {
     }
 
     /** The wrapped strategy's state (e.g. a server optimiser's moments). */
+    @Override
+    public TrainingPlan clientPlan(int round, TrainingPlan plan) {
+        return inner.clientPlan(round, plan);
+    }
+
     @Override
     public Map<String, float[]> state() {
         Map<String, float[]> state = new LinkedHashMap<>(inner.state());

@@ -1,5 +1,6 @@
 package io.fedsim.coordinator.strategy;
 
+import io.fedsim.client.TrainingPlan;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,14 @@ public interface Strategy {
     String name();
 
     RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures);
+
+    /**
+     * What every sampled client is told to do in {@code round}, starting from the scenario's plan (local
+     * epochs, batch size, learning rate). FedProx adds its proximal term here; most strategies keep the plan.
+     */
+    default TrainingPlan clientPlan(int round, TrainingPlan plan) {
+        return plan;
+    }
 
     /**
      * A deep copy of the state carried between rounds, by name (e.g. {@code m}, {@code v}); empty for a

@@ -26,6 +26,7 @@ final class DenseWorkspace implements ModelWorkspace {
 
     private final INDArray params;
     private final INDArray gradient;
+    private INDArray anchor;
     private final FloatBuffer paramBuf;
     private final FloatBuffer gradBuf;
     private final NativeMatrix[] weights;
@@ -171,6 +172,25 @@ final class DenseWorkspace implements ModelWorkspace {
                 layout.numClasses());
         backward(v);
         return lossSum / batch;
+    }
+
+    @Override
+    public void setAnchor() {
+        if (anchor == null) {
+            anchor = Nd4j.zeros(DataType.FLOAT, 1, layout.numParameters());
+        }
+        anchor.assign(params);
+    }
+
+    /** gradient += mu * params - mu * anchor: two BLAS axpy calls over the flat vectors. */
+    @Override
+    public void addProximalGradient(float mu) {
+        if (anchor == null) {
+            throw new IllegalStateException("addProximalGradient needs an anchor: call setAnchor() first");
+        }
+        var blas = Nd4j.getBlasWrapper().level1();
+        blas.axpy(layout.numParameters(), mu, params, gradient);
+        blas.axpy(layout.numParameters(), -mu, anchor, gradient);
     }
 
     /** params -= learningRate * gradient: one BLAS axpy over the whole flat vector. */

@@ -33,6 +33,18 @@ public interface ModelWorkspace {
     /** Parameters -= learningRate * gradient, in place. */
     void applyGradient(float learningRate);
 
+    /**
+     * Remembers the current parameters as the anchor of a proximal term: FedProx's w_t, the round's
+     * global model (Li et al. 2020, "Federated Optimization in Heterogeneous Networks").
+     */
+    void setAnchor();
+
+    /**
+     * Adds the gradient of the proximal term (mu / 2) ||w - anchor||^2 to the last computed gradient:
+     * gradient += mu * (parameters - anchor).
+     */
+    void addProximalGradient(float mu);
+
     /** One minibatch SGD step on rows {@code rows[from..to)}; returns the batch's mean loss before the step. */
     default double sgdStep(Dataset data, int[] rows, int from, int to, float learningRate) {
         double loss = computeGradient(data, rows, from, to);

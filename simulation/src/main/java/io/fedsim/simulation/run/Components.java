@@ -6,6 +6,7 @@ import io.fedsim.coordinator.strategy.FedAdam;
 import io.fedsim.coordinator.strategy.FedAvg;
 import io.fedsim.coordinator.strategy.FedAvgM;
 import io.fedsim.coordinator.strategy.FedMedian;
+import io.fedsim.coordinator.strategy.FedProx;
 import io.fedsim.coordinator.strategy.FedYogi;
 import io.fedsim.coordinator.strategy.Krum;
 import io.fedsim.coordinator.strategy.MultiKrum;
@@ -31,6 +32,7 @@ public final class Components {
             Map.entry("fedadagrad", s -> new FedAdagrad(s.serverLearningRate(), s.beta1(), s.tau())),
             Map.entry("fedadam", s -> new FedAdam(s.serverLearningRate(), s.beta1(), s.beta2(), s.tau())),
             Map.entry("fedyogi", s -> new FedYogi(s.serverLearningRate(), s.beta1(), s.beta2(), s.tau())),
+            Map.entry("fedprox", s -> new FedProx(s.mu(), s.serverLearningRate())),
             Map.entry("fedmedian", s -> new FedMedian(s.serverLearningRate())),
             Map.entry("trimmed-mean", s -> new TrimmedMean(s.serverLearningRate(), s.trimFraction())),
             Map.entry("krum", s -> new Krum(s.serverLearningRate(), s.byzantineClients())),

@@ -58,6 +58,7 @@ final class ScenarioRenderer {
         m.put("tau", st.tau());
         m.put("trim-fraction", st.trimFraction());
         m.put("byzantine-clients", st.byzantineClients());
+        m.put("mu", st.mu());
         return m;
     }
 

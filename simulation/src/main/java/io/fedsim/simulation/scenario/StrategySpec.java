@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param tau                adaptivity (the optimisers' epsilon) of Reddi et al.
  * @param trimFraction       the fraction trimmed from each end, per coordinate (trimmed mean)
  * @param byzantineClients   f, the number of attackers a robust rule must tolerate (Krum, Bulyan)
+ * @param mu                 FedProx's proximal weight (Li et al. 2020)
  */
 public record StrategySpec(String name, double serverLearningRate, double momentum, double beta1, double beta2,
-                           double tau, double trimFraction, int byzantineClients) {
+                           double tau, double trimFraction, int byzantineClients, double mu) {
     public StrategySpec {
         Objects.requireNonNull(name, "name");
         new Checks()
@@ -29,11 +30,12 @@ public record StrategySpec(String name, double serverLearningRate, double moment
                 .require(trimFraction >= 0 && trimFraction < 0.5, "strategy.trim-fraction",
                         "must be in [0, 0.5), was " + Checks.show(trimFraction))
                 .atLeast("strategy.byzantine-clients", byzantineClients, 0)
+                .nonNegative("strategy.mu", mu)
                 .done();
     }
 
     /** FedAvg's defaults: only the name differs. */
     public static StrategySpec named(String name) {
-        return new StrategySpec(name, 1.0, 0.9, 0.9, 0.99, 1e-3, 0.1, 1);
+        return new StrategySpec(name, 1.0, 0.9, 0.9, 0.99, 1e-3, 0.1, 1, 0.01);
     }
 }

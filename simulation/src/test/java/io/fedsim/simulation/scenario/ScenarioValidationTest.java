@@ -50,8 +50,8 @@ class ScenarioValidationTest {
     @Test
     void unknownKeysWithNothingCloseListTheKnownKeysThere() {
         assertThat(files.error("strategy.server-lr = 0.01")).isEqualTo(files.line(1)
-                + "strategy.server-lr: unknown key, known keys in strategy: beta1, beta2, byzantine-clients, momentum, name, "
-                + "server-learning-rate, tau, trim-fraction");
+                + "strategy.server-lr: unknown key, known keys in strategy: beta1, beta2, byzantine-clients, momentum, mu, "
+                + "name, server-learning-rate, tau, trim-fraction");
     }
 
     @Test
