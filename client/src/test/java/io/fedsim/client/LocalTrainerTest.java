@@ -195,6 +195,16 @@ class LocalTrainerTest {
         }
 
         @Override
+        public void setAnchor() {
+            inner.setAnchor();
+        }
+
+        @Override
+        public void addProximalGradient(float mu) {
+            inner.addProximalGradient(mu);
+        }
+
+        @Override
         public Evaluation evaluate(Dataset data, int[] rows) {
             return inner.evaluate(data, rows);
         }
