@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fedsim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Federated learning simulation on Akka actors and ND4J.",
         subcommands = {RunCommand.class, SweepCommand.class, ValidateCommand.class, PrivacyCommand.class,
-                CommandLine.HelpCommand.class})
+                StrategiesCommand.class, CommandLine.HelpCommand.class})
 public final class FedSimCli implements Runnable {
     public static final int USER_ERROR = 2;
     public static final int INTERNAL_ERROR = 1;

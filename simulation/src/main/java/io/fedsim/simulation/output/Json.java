@@ -1,5 +1,6 @@
 package io.fedsim.simulation.output;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -8,7 +9,7 @@ public final class Json {
     private Json() {
     }
 
-    /** One JSON object from an ordered map whose values are String, Number, Boolean, Map, or null. */
+    /** One JSON object from an ordered map whose values are String, Number, Boolean, Map, List, or null. */
     public static String object(Map<String, ?> fields) {
         StringBuilder sb = new StringBuilder("{");
         boolean first = true;
@@ -20,6 +21,15 @@ public final class Json {
             sb.append(quote(e.getKey())).append(':').append(value(e.getValue()));
         }
         return sb.append('}').toString();
+    }
+
+    /** One JSON array of values as {@link #object} takes them. */
+    public static String array(List<?> values) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            sb.append(i > 0 ? "," : "").append(value(values.get(i)));
+        }
+        return sb.append(']').toString();
     }
 
     @SuppressWarnings("unchecked")
@@ -38,6 +48,9 @@ public final class Json {
         }
         if (v instanceof Map<?, ?> m) {
             return object((Map<String, ?>) m);
+        }
+        if (v instanceof List<?> list) {
+            return array(list);
         }
         return quote(v.toString());
     }

@@ -1,58 +1,106 @@
 package io.fedsim.simulation.run;
 
-import io.fedsim.coordinator.strategy.Bulyan;
-import io.fedsim.coordinator.strategy.FedAdagrad;
-import io.fedsim.coordinator.strategy.FedAdam;
-import io.fedsim.coordinator.strategy.FedAvg;
-import io.fedsim.coordinator.strategy.FedAvgM;
-import io.fedsim.coordinator.strategy.FedMedian;
-import io.fedsim.coordinator.strategy.FedProx;
-import io.fedsim.coordinator.strategy.FedYogi;
-import io.fedsim.coordinator.strategy.Krum;
-import io.fedsim.coordinator.strategy.MultiKrum;
 import io.fedsim.coordinator.strategy.Strategy;
-import io.fedsim.coordinator.strategy.TrimmedMean;
+import io.fedsim.coordinator.strategy.StrategyParameters;
+import io.fedsim.coordinator.strategy.StrategyProvider;
 import io.fedsim.core.FedSimException;
 import io.fedsim.core.model.LogisticRegression;
 import io.fedsim.core.model.Mlp;
 import io.fedsim.core.model.Model;
 import io.fedsim.simulation.scenario.ModelSpec;
 import io.fedsim.simulation.scenario.StrategySpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
-/** The models and strategies a scenario can name. */
+/**
+ * The models and strategies a scenario can name. Strategies are found with {@link ServiceLoader}: FedSim's
+ * built-ins and those of any jar on the classpath that registers a {@link StrategyProvider}.
+ */
 public final class Components {
-    /** Strategies by the name scenarios use, each built from the scenario's strategy block. */
-    private static final Map<String, Function<StrategySpec, Strategy>> STRATEGIES = new TreeMap<>(Map.ofEntries(
-            Map.entry("fedavg", s -> new FedAvg(s.serverLearningRate())),
-            Map.entry("fedavgm", s -> new FedAvgM(s.serverLearningRate(), s.momentum())),
-            Map.entry("fedadagrad", s -> new FedAdagrad(s.serverLearningRate(), s.beta1(), s.tau())),
-            Map.entry("fedadam", s -> new FedAdam(s.serverLearningRate(), s.beta1(), s.beta2(), s.tau())),
-            Map.entry("fedyogi", s -> new FedYogi(s.serverLearningRate(), s.beta1(), s.beta2(), s.tau())),
-            Map.entry("fedprox", s -> new FedProx(s.mu(), s.serverLearningRate())),
-            Map.entry("fedmedian", s -> new FedMedian(s.serverLearningRate())),
-            Map.entry("trimmed-mean", s -> new TrimmedMean(s.serverLearningRate(), s.trimFraction())),
-            Map.entry("krum", s -> new Krum(s.serverLearningRate(), s.byzantineClients())),
-            Map.entry("multi-krum", s -> new MultiKrum(s.serverLearningRate(), s.byzantineClients())),
-            Map.entry("bulyan", s -> new Bulyan(s.serverLearningRate(), s.byzantineClients()))));
+    private static volatile Map<String, StrategyProvider> strategies;
 
     private Components() {
     }
 
+    /** Every registered strategy provider by name, in name order. */
+    public static Map<String, StrategyProvider> strategyProviders() {
+        Map<String, StrategyProvider> found = strategies;
+        if (found == null) {
+            found = registry(discover());
+            strategies = found;
+        }
+        return found;
+    }
+
     /** The strategy names scenarios may use. */
     public static Set<String> strategyNames() {
-        return STRATEGIES.keySet();
+        return strategyProviders().keySet();
+    }
+
+    /** The provider registered under {@code name}. */
+    public static StrategyProvider strategyProvider(String name) {
+        StrategyProvider p = strategyProviders().get(name);
+        if (p == null) {
+            throw new FedSimException("strategy.name: unknown strategy " + name + "; known: " + strategyNames());
+        }
+        return p;
     }
 
     public static Strategy strategy(StrategySpec spec) {
-        Function<StrategySpec, Strategy> s = STRATEGIES.get(spec.name());
-        if (s == null) {
-            throw new FedSimException("strategy.name: unknown strategy " + spec.name() + "; known: " + strategyNames());
+        StrategyProvider provider = strategyProvider(spec.name());
+        try {
+            return provider.create(parameters(spec));
+        } catch (IllegalArgumentException e) {
+            throw new FedSimException("strategy " + spec.name() + ": " + e.getMessage(), e);
         }
-        return s.apply(spec);
+    }
+
+    /** The scenario's strategy block as the coordinator's strategies take it. */
+    public static StrategyParameters parameters(StrategySpec s) {
+        return new StrategyParameters(s.serverLearningRate(), s.momentum(), s.beta1(), s.beta2(), s.tau(),
+                s.trimFraction(), s.byzantineClients(), s.mu());
+    }
+
+    /**
+     * Indexes providers by name, checking that names are unique and non-blank and that every declared
+     * parameter is a key of the strategy block.
+     */
+    static Map<String, StrategyProvider> registry(Iterable<? extends StrategyProvider> providers) {
+        Map<String, StrategyProvider> byName = new TreeMap<>();
+        for (StrategyProvider p : providers) {
+            String cls = p.getClass().getName();
+            if (p.name() == null || p.name().isBlank() || !p.name().equals(p.name().strip())) {
+                throw new FedSimException("strategy provider " + cls + " has an invalid name '" + p.name() + "'");
+            }
+            StrategyProvider earlier = byName.putIfAbsent(p.name(), p);
+            if (earlier != null) {
+                throw new FedSimException("strategy name " + p.name() + " is registered twice: by "
+                        + earlier.getClass().getName() + " and by " + cls + "; remove one of them from the classpath");
+            }
+            for (String key : p.parameters()) {
+                if (!StrategyParameters.KEYS.contains(key)) {
+                    throw new FedSimException("strategy provider " + cls + " (" + p.name() + ") declares parameter "
+                            + key + ", which is not one of " + StrategyParameters.KEYS);
+                }
+            }
+        }
+        return Collections.unmodifiableMap(byName);
+    }
+
+    private static List<StrategyProvider> discover() {
+        List<StrategyProvider> found = new ArrayList<>();
+        try {
+            ServiceLoader.load(StrategyProvider.class).forEach(found::add);
+        } catch (ServiceConfigurationError e) {
+            throw new FedSimException("could not load the strategy providers on the classpath: " + e.getMessage(), e);
+        }
+        return found;
     }
 
     public static Model model(ModelSpec spec, int features, int classes) {

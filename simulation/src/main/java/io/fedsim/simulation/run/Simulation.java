@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -55,7 +56,7 @@ public final class Simulation {
         double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
         Coordinator.Finished finished;
         List<RoundRecord> records;
-        try (MetricsWriter metrics = new MetricsWriter(outDir, PrivacySetup.metricColumns(scenario))) {
+        try (MetricsWriter metrics = new MetricsWriter(outDir, metricColumns(scenario))) {
             RunListener listeners = r -> {
                 metrics.onRound(r);
                 progress.onRound(r);
@@ -69,6 +70,20 @@ public final class Simulation {
                 privacy.accounting());
         Files.writeString(outDir.resolve("summary.json"), summary.toJson() + "\n", StandardCharsets.UTF_8);
         return summary;
+    }
+
+    /**
+     * The columns metrics.csv adds after {@link MetricsWriter#COLUMNS}: the privacy columns, then the metrics
+     * the scenario's strategy declares (e.g. krum's {@code selected_clients}), each once.
+     */
+    static List<String> metricColumns(Scenario scenario) {
+        List<String> columns = new ArrayList<>(PrivacySetup.metricColumns(scenario));
+        for (String metric : Components.strategyProvider(scenario.strategy().name()).metrics()) {
+            if (!columns.contains(metric) && !MetricsWriter.COLUMNS.contains(metric)) {
+                columns.add(metric);
+            }
+        }
+        return columns;
     }
 
     private static Coordinator.Finished federate(Scenario scenario, FederatedData data, Model model, float[] initial,

@@ -1,0 +1,63 @@
+package io.fedsim.coordinator.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+/** The built-in strategies as {@link ServiceLoader} finds them, and what their providers declare. */
+class StrategyProviderTest {
+
+    private static List<StrategyProvider> providers() {
+        List<StrategyProvider> found = new ArrayList<>();
+        ServiceLoader.load(StrategyProvider.class).forEach(found::add);
+        return found;
+    }
+
+    @Test
+    void serviceLoaderFindsExactlyTheElevenBuiltIns() {
+        assertThat(providers()).extracting(StrategyProvider::name).containsExactlyInAnyOrder("fedavg", "fedavgm",
+                "fedadagrad", "fedadam", "fedyogi", "fedprox", "fedmedian", "trimmed-mean", "krum", "multi-krum", "bulyan");
+    }
+
+    @Test
+    void everyProviderMakesTheStrategyOfItsNameAndDeclaresKnownKeys() {
+        for (StrategyProvider p : providers()) {
+            assertThat(p.create(StrategyParameters.defaults()).name()).as(p.toString()).isEqualTo(p.name());
+            assertThat(StrategyParameters.KEYS).as(p.name()).containsAll(p.parameters());
+            assertThat(p.parameters()).as(p.name()).contains(StrategyParameters.SERVER_LEARNING_RATE);
+            assertThat(p.description()).as(p.name()).isNotBlank().doesNotContain("\n");
+        }
+    }
+
+    @Test
+    void theMetricsARoundReportsAreExactlyTheDeclaredOnes() {
+        Random random = new Random(11);
+        List<ClientResult> results = new ArrayList<>();
+        for (int k = 0; k < 9; k++) {   // enough for bulyan with f = 1 (4f + 3 = 7)
+            float[] delta = new float[6];
+            for (int i = 0; i < delta.length; i++) {
+                delta[i] = (float) random.nextGaussian();
+            }
+            results.add(new ClientResult(k, delta, 10 + k, 0.5));
+        }
+        for (StrategyProvider p : providers()) {
+            RoundOutcome outcome = p.create(StrategyParameters.defaults()).aggregate(1, new float[6], results, List.of());
+            assertThat(outcome).as(p.name()).isInstanceOf(RoundOutcome.Aggregated.class);
+            assertThat(((RoundOutcome.Aggregated) outcome).metrics().keySet()).as(p.name())
+                    .containsExactlyInAnyOrderElementsOf(p.metrics());
+        }
+    }
+
+    @Test
+    void theParametersReachTheStrategy() {
+        StrategyProvider fedavg = providers().stream().filter(p -> p.name().equals("fedavg")).findFirst().orElseThrow();
+        StrategyParameters half = new StrategyParameters(0.5, 0.9, 0.9, 0.99, 1e-3, 0.1, 1, 0.01);
+        RoundOutcome outcome = fedavg.create(half).aggregate(1, new float[] {1},
+                List.of(new ClientResult(0, new float[] {2}, 1, 0)), List.of());
+        assertThat(((RoundOutcome.Aggregated) outcome).params()).containsExactly(2f);
+    }
+}
