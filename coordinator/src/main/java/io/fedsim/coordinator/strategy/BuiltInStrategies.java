@@ -74,6 +74,11 @@ public final class BuiltInStrategies {
             super("fedmedian", "Coordinate-wise median of the updates, unweighted (Yin et al. 2018)",
                     ETA, List.of(), p -> new FedMedian(p.serverLearningRate()));
         }
+
+        @Override
+        public boolean comparesIndividualUpdates() {
+            return true;
+        }
     }
 
     public static final class TrimmedMeanProvider extends StrategyProvider.Base {
@@ -81,6 +86,11 @@ public final class BuiltInStrategies {
             super("trimmed-mean", "Coordinate-wise mean after trimming a fraction at each end (Yin et al. 2018)",
                     List.of(SERVER_LEARNING_RATE, TRIM_FRACTION), List.of("trimmed_per_side"),
                     p -> new TrimmedMean(p.serverLearningRate(), p.trimFraction()));
+        }
+
+        @Override
+        public boolean comparesIndividualUpdates() {
+            return true;
         }
     }
 
@@ -90,12 +100,22 @@ public final class BuiltInStrategies {
                     ROBUST, List.of("selected_clients", "selected_client_id"),
                     p -> new Krum(p.serverLearningRate(), p.byzantineClients()));
         }
+
+        @Override
+        public boolean comparesIndividualUpdates() {
+            return true;
+        }
     }
 
     public static final class MultiKrumProvider extends StrategyProvider.Base {
         public MultiKrumProvider() {
             super("multi-krum", "Mean of the n - f updates with the best Krum scores (Blanchard et al. 2017)",
                     ROBUST, SELECTED, p -> new MultiKrum(p.serverLearningRate(), p.byzantineClients()));
+        }
+
+        @Override
+        public boolean comparesIndividualUpdates() {
+            return true;
         }
     }
 
@@ -104,6 +124,11 @@ public final class BuiltInStrategies {
             super("bulyan", "Repeated Krum, then a coordinate-wise trimmed mean around the median "
                     + "(El Mhamdi et al. 2018)", ROBUST, SELECTED,
                     p -> new Bulyan(p.serverLearningRate(), p.byzantineClients()));
+        }
+
+        @Override
+        public boolean comparesIndividualUpdates() {
+            return true;
         }
     }
 }

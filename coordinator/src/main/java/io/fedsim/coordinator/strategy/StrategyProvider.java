@@ -25,6 +25,14 @@ public interface StrategyProvider {
     List<String> metrics();
 
     /**
+     * True for rules that compare the clients' individual updates (medians, Krum): they are meaningless
+     * under central DP, which hands the strategy one noised average per round, and FedSim refuses the pair.
+     */
+    default boolean comparesIndividualUpdates() {
+        return false;
+    }
+
+    /**
      * A new strategy for one run.
      *
      * @throws IllegalArgumentException if a parameter is out of the strategy's range

@@ -61,6 +61,14 @@ class PrivacyScenarioTest {
     }
 
     @Test
+    void aRobustRuleUnderCentralDpIsRefused() {
+        String err = runFails(CliRuns.TINY + "strategy.name = krum\nprivacy.mode = central\n");
+
+        assertThat(err).contains("strategy.name = krum compares the clients' individual updates")
+                .contains("privacy.mode = local");
+    }
+
+    @Test
     void aMistypedPrivacyKeyIsNamed() {
         String err = runFails(CliRuns.TINY + "privacy.noise_multiplier = 1\n");
 
