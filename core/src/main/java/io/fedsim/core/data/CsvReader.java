@@ -174,8 +174,12 @@ public final class CsvReader {
         return new Table(file, names, rows, lineNumbers);
     }
 
-    /** Splits one line into trimmed cells, honouring double quotes. */
-    static String[] split(String line, char delimiter, Path file, int lineNumber) {
+    /**
+     * Splits one line into trimmed cells, honouring double quotes: a cell may be quoted, hold the delimiter,
+     * and write {@code ""} for a quote inside. An unclosed quote is a {@link FedSimException} naming the file
+     * and line. Shared by every CSV FedSim reads.
+     */
+    public static String[] split(String line, char delimiter, Path file, int lineNumber) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean inQuotes = false;

@@ -1,6 +1,7 @@
 package io.fedsim.simulation.cli;
 
 import io.fedsim.core.FedSimException;
+import io.fedsim.core.data.CsvReader;
 import io.fedsim.core.privacy.RdpAccountant;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -145,37 +146,8 @@ final class PrivacyTable {
         }
     }
 
-    /** Cells of one line, trimmed; a cell may be double-quoted, with {@code ""} for a quote inside, and hold commas. */
+    /** Cells of one line (see {@link CsvReader#split}: trimmed, double quotes honoured). */
     static String[] split(String line, Path csv, int lineNumber) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"' && cell.toString().isBlank()) {
-                quoted = true;
-                cell.setLength(0);
-            } else if (c == ',') {
-                cells.add(cell.toString().strip());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        if (quoted) {
-            throw new FedSimException(csv + ", line " + lineNumber + ": a quoted cell is not closed (a cell cannot "
-                    + "span lines).");
-        }
-        cells.add(cell.toString().strip());
-        return cells.toArray(String[]::new);
+        return CsvReader.split(line, ',', csv, lineNumber);
     }
 }
