@@ -39,6 +39,11 @@ public record TrainingPlan(int epochs, int batchSize, float learningRate, float 
         return new TrainingPlan(epochs, batchSize, learningRate, (float) mu, localDp);
     }
 
+    /** The same plan with another learning rate (a round of a learning-rate schedule). */
+    public TrainingPlan withLearningRate(float rate) {
+        return new TrainingPlan(epochs, batchSize, rate, proximalMu, localDp);
+    }
+
     /** The batch size used on a shard of {@code shardSize} samples. */
     public int effectiveBatchSize(int shardSize) {
         return batchSize == 0 ? Math.max(1, shardSize) : batchSize;

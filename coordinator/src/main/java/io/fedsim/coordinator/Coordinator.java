@@ -115,7 +115,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             cohort.put(id, clients.get(id));
         }
         sampled = ids.length;
-        getContext().spawn(RoundQuery.create(r, cohort, global, strategy.clientPlan(r, settings.plan()),
+        getContext().spawn(RoundQuery.create(r, cohort, global, strategy.clientPlan(r, settings.planFor(r)),
                         settings.roundTimeout(), roundResults),
                 "round-" + r);
     }

@@ -94,7 +94,7 @@ public final class Simulation {
                 scenario.evalEvery(), scenario.targetAccuracy(),
                 new TrainingPlan(clients.localEpochs(), clients.batchSize(), (float) clients.learningRate(),
                         privacy.localDp(scenario)),
-                scenario.round().timeout());
+                scenario.round().timeout(), clients.schedule());
         CompletableFuture<Coordinator.Finished> done = new CompletableFuture<>();
         ActorSystem<Coordinator.Finished> system = ActorSystem.create(
                 Federation.create(settings, data.shards(), model, initial,

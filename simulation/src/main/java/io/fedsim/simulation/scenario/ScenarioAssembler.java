@@ -1,5 +1,6 @@
 package io.fedsim.simulation.scenario;
 
+import io.fedsim.client.LearningRateSchedule;
 import io.fedsim.simulation.scenario.DataSpec.Scale;
 import io.fedsim.simulation.scenario.DataSpec.Source;
 import io.fedsim.simulation.scenario.PartitionSpec.Scheme;
@@ -41,7 +42,9 @@ final class ScenarioAssembler {
         ClientsSpec clients = in.build(() -> new ClientsSpec(in.integer("clients.count"),
                 in.number("clients.fraction"), in.integer("clients.min-per-round"),
                 in.integer("clients.local-epochs"), in.integer("clients.batch-size"),
-                in.number("clients.learning-rate")));
+                in.number("clients.learning-rate"),
+                in.choice("clients.learning-rate-schedule", LearningRateSchedule.Kind.class),
+                in.number("clients.learning-rate-decay")));
         ModelSpec model = model();
         StrategySpec strategy = strategy();
         PrivacySpec privacy = privacy();

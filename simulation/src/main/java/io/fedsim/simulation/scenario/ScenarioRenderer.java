@@ -111,7 +111,9 @@ final class ScenarioRenderer {
 
     private static Map<String, Object> clients(ClientsSpec c) {
         return Map.of("count", c.count(), "fraction", c.fraction(), "min-per-round", c.minPerRound(),
-                "local-epochs", c.localEpochs(), "batch-size", c.batchSize(), "learning-rate", c.learningRate());
+                "local-epochs", c.localEpochs(), "batch-size", c.batchSize(), "learning-rate", c.learningRate(),
+                "learning-rate-schedule", EnumNames.key(c.learningRateSchedule()),
+                "learning-rate-decay", c.learningRateDecay());
     }
 
     private static String path(Optional<Path> p) {

@@ -135,7 +135,7 @@ class ScenarioLoaderTest {
                 rounds = 7
                 target-accuracy = 0.9
                 data { source = csv, dir = data, csv { train = a.csv, group-column = writer }, partition.scheme = natural }
-                clients { fraction = 0.25, batch-size = 0 }
+                clients { fraction = 0.25, batch-size = 0, learning-rate-schedule = exponential, learning-rate-decay = 0.95 }
                 model { type = logreg }
                 round.timeout = 1500ms
                 """, "description=\"quoted \\\"text\\\"\"");
@@ -145,7 +145,8 @@ class ScenarioLoaderTest {
 
         assertThat(reloaded).usingRecursiveComparison().ignoringFields("sourceFile").isEqualTo(original);
         assertThat(reloaded.render()).isEqualTo(text);
-        assertThat(text).doesNotContain("#").contains("learning-rate", "training-threads", "name=x");
+        assertThat(text).doesNotContain("#").contains("learning-rate", "training-threads", "name=x")
+                .contains("learning-rate-schedule=exponential", "learning-rate-decay=0.95");
     }
 
     @Test

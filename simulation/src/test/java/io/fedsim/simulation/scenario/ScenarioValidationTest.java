@@ -34,6 +34,21 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void learningRateDecayOutsideTheUnitInterval() {
+        assertThat(files.error("clients {\n  learning-rate-schedule = exponential\n  learning-rate-decay = 1.5\n}"))
+                .isEqualTo(files.line(3) + "clients.learning-rate-decay: must be in (0, 1], was 1.5");
+        assertThat(files.error("clients.learning-rate-decay = 0"))
+                .isEqualTo(files.line(1) + "clients.learning-rate-decay: must be in (0, 1], was 0");
+    }
+
+    @Test
+    void unknownLearningRateSchedule() {
+        assertThat(files.error("clients.learning-rate-schedule = cosine"))
+                .isEqualTo(files.line(1) + "clients.learning-rate-schedule: expected one of constant | exponential, "
+                        + "was \"cosine\"");
+    }
+
+    @Test
     void zeroRounds() {
         assertThat(files.error("rounds = 0")).isEqualTo(files.line(1) + "rounds: must be >= 1, was 0");
     }
