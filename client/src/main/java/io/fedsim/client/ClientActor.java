@@ -85,6 +85,6 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
     private TrainResult privatise(TrainResult result, TrainingPlan.LocalDp dp, int round) {
         float[] delta = Clipping.clipped(result.delta(), dp.clipNorm());
         GaussianNoise.addTo(delta, dp.noiseMultiplier() * dp.clipNorm(), Rng.derive(seed, "local-dp-noise", round, clientId));
-        return new TrainResult(delta, result.numSamples(), result.meanLoss(), result.steps());
+        return new TrainResult(delta, result.numSamples(), result.meanLoss(), result.steps(), result.globalLoss());
     }
 }

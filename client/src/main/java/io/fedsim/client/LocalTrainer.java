@@ -9,7 +9,9 @@ import io.fedsim.core.rng.Rng;
  * parameters, E epochs of minibatch SGD over the client's shard, each epoch in a fresh random order drawn
  * from the client's own generator, the last batch of an epoch possibly smaller. With a proximal weight mu
  * (FedProx, Li et al. 2020) every step also pulls towards the global parameters: the gradient gains
- * mu * (w - w_global). The reported loss is the data loss, without the proximal term.
+ * mu * (w - w_global). The reported loss is the data loss, without the proximal term. When the plan asks,
+ * the client first evaluates the global parameters on its whole shard (q-FedAvg's F_k(w_t), Li et al. 2020,
+ * "Fair Resource Allocation in Federated Learning"); that pass draws no randomness, so training is unchanged.
  */
 public final class LocalTrainer {
     private LocalTrainer() {
@@ -21,6 +23,8 @@ public final class LocalTrainer {
             return new TrainResult(new float[global.length], 0, Double.NaN, 0);
         }
         workspace.setParameters(global);
+        double globalLoss = plan.reportGlobalLoss()
+                ? workspace.evaluate(shard.data(), shard.indices()).meanLoss() : Double.NaN;
         boolean proximal = plan.proximalMu() > 0;
         if (proximal) {
             workspace.setAnchor();
@@ -46,6 +50,6 @@ public final class LocalTrainer {
         for (int i = 0; i < delta.length; i++) {
             delta[i] -= global[i];
         }
-        return new TrainResult(delta, n, lossSum / ((double) n * plan.epochs()), steps);
+        return new TrainResult(delta, n, lossSum / ((double) n * plan.epochs()), steps, globalLoss);
     }
 }

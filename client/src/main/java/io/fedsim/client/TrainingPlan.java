@@ -7,9 +7,11 @@ import java.util.Optional;
  * What a client is told to do in one round: E local epochs of minibatch SGD with batch size B
  * ({@code 0} means the whole local dataset, McMahan's B = infinity) and a learning rate; FedProx's
  * proximal weight mu (0: plain SGD on the local loss); and, under local differential privacy, how to
- * clip and noise its update before sending it.
+ * clip and noise its update before sending it. With {@code reportGlobalLoss} the client also evaluates the
+ * global model on its whole shard before training, F_k(w_t), which q-FedAvg weighs its update by.
  */
-public record TrainingPlan(int epochs, int batchSize, float learningRate, float proximalMu, Optional<LocalDp> localDp) {
+public record TrainingPlan(int epochs, int batchSize, float learningRate, float proximalMu, Optional<LocalDp> localDp,
+                           boolean reportGlobalLoss) {
     public TrainingPlan {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
@@ -34,14 +36,24 @@ public record TrainingPlan(int epochs, int batchSize, float learningRate, float 
         this(epochs, batchSize, learningRate, 0f, localDp);
     }
 
+    /** A plan whose clients do not report the global model's loss. */
+    public TrainingPlan(int epochs, int batchSize, float learningRate, float proximalMu, Optional<LocalDp> localDp) {
+        this(epochs, batchSize, learningRate, proximalMu, localDp, false);
+    }
+
     /** The same plan with FedProx's proximal term (mu / 2) ||w - w_global||^2 added to the local loss. */
     public TrainingPlan withProximalMu(double mu) {
-        return new TrainingPlan(epochs, batchSize, learningRate, (float) mu, localDp);
+        return new TrainingPlan(epochs, batchSize, learningRate, (float) mu, localDp, reportGlobalLoss);
+    }
+
+    /** The same plan, with clients reporting F_k(w_t), the global model's loss on their shard, when {@code report}. */
+    public TrainingPlan withReportGlobalLoss(boolean report) {
+        return new TrainingPlan(epochs, batchSize, learningRate, proximalMu, localDp, report);
     }
 
     /** The same plan with another learning rate (a round of a learning-rate schedule). */
     public TrainingPlan withLearningRate(float rate) {
-        return new TrainingPlan(epochs, batchSize, rate, proximalMu, localDp);
+        return new TrainingPlan(epochs, batchSize, rate, proximalMu, localDp, reportGlobalLoss);
     }
 
     /** The batch size used on a shard of {@code shardSize} samples. */

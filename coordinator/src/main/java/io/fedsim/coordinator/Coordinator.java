@@ -123,7 +123,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private Behavior<Command> onRoundDone(RoundDone done) {
         RoundQuery.Result result = done.result();
         List<ClientResult> results = result.updates().stream()
-                .map(u -> new ClientResult(u.clientId(), u.result().delta(), u.result().numSamples(), u.result().meanLoss()))
+                .map(u -> new ClientResult(u.clientId(), u.result().delta(), u.result().numSamples(), u.result().meanLoss(),
+                        u.result().steps(), u.result().globalLoss()))
                 .toList();
         RoundOutcome outcome = strategy.aggregate(round, global, results, result.failures());
         String skipReason = null;

@@ -5,6 +5,7 @@ import static io.fedsim.coordinator.strategy.StrategyParameters.BETA2;
 import static io.fedsim.coordinator.strategy.StrategyParameters.BYZANTINE_CLIENTS;
 import static io.fedsim.coordinator.strategy.StrategyParameters.MOMENTUM;
 import static io.fedsim.coordinator.strategy.StrategyParameters.MU;
+import static io.fedsim.coordinator.strategy.StrategyParameters.Q;
 import static io.fedsim.coordinator.strategy.StrategyParameters.SERVER_LEARNING_RATE;
 import static io.fedsim.coordinator.strategy.StrategyParameters.TAU;
 import static io.fedsim.coordinator.strategy.StrategyParameters.TRIM_FRACTION;
@@ -66,6 +67,33 @@ public final class BuiltInStrategies {
             super("fedprox", "FedAvg whose clients add the proximal term (mu/2)||w - w_global||^2 to their local loss "
                     + "(Li et al. 2020)", List.of(SERVER_LEARNING_RATE, MU), List.of(),
                     p -> new FedProx(p.mu(), p.serverLearningRate()));
+        }
+    }
+
+    public static final class FedNovaProvider extends StrategyProvider.Base {
+        public FedNovaProvider() {
+            super("fednova", "FedAvg of the updates normalised by each client's local steps, rescaled by the effective "
+                    + "steps (Wang et al. 2020)", ETA, List.of("tau_eff"), p -> new FedNova(p.serverLearningRate()));
+        }
+
+        /** Needs each client's own step count, which central DP's single noised average does not carry. */
+        @Override
+        public boolean comparesIndividualUpdates() {
+            return true;
+        }
+    }
+
+    public static final class QFedAvgProvider extends StrategyProvider.Base {
+        public QFedAvgProvider() {
+            super("qfedavg", "q-FedAvg: updates weighted by the clients' losses to the power q, for fairness "
+                    + "(Li, Sanjabi, Beirami, Smith 2020)", List.of(SERVER_LEARNING_RATE, Q), List.of("global_loss_mean"),
+                    p -> new QFedAvg(p.q(), p.serverLearningRate()));
+        }
+
+        /** Needs each client's own loss at the global model, which central DP's single noised average does not carry. */
+        @Override
+        public boolean comparesIndividualUpdates() {
+            return true;
         }
     }
 

@@ -6,6 +6,14 @@ package io.fedsim.coordinator.strategy;
  * @param delta      the client's parameters minus the round's global parameters (read-only)
  * @param numSamples the client's n_k
  * @param trainLoss  its mean local training loss
+ * @param steps      its number of local SGD steps, tau_k (FedNova normalises by it); 0 when unknown
+ * @param globalLoss the round's global model's mean loss on the client's shard before training, F_k(w_t)
+ *                   (q-FedAvg weighs by it); NaN unless the strategy's client plan asked for it
  */
-public record ClientResult(int clientId, float[] delta, int numSamples, double trainLoss) {
+public record ClientResult(int clientId, float[] delta, int numSamples, double trainLoss, int steps, double globalLoss) {
+
+    /** A result without a step count (0) or the global model's loss (NaN). */
+    public ClientResult(int clientId, float[] delta, int numSamples, double trainLoss) {
+        this(clientId, delta, numSamples, trainLoss, 0, Double.NaN);
+    }
 }

@@ -15,9 +15,10 @@ import java.util.List;
  * @param trimFraction       fraction trimmed at each end per coordinate ({@code strategy.trim-fraction})
  * @param byzantineClients   f, the attackers a robust rule tolerates ({@code strategy.byzantine-clients})
  * @param mu                 FedProx's proximal weight ({@code strategy.mu})
+ * @param q                  q-FFL's fairness exponent, q-FedAvg ({@code strategy.q})
  */
 public record StrategyParameters(double serverLearningRate, double momentum, double beta1, double beta2, double tau,
-                                 double trimFraction, int byzantineClients, double mu) {
+                                 double trimFraction, int byzantineClients, double mu, double q) {
 
     public static final String SERVER_LEARNING_RATE = "strategy.server-learning-rate";
     public static final String MOMENTUM = "strategy.momentum";
@@ -27,13 +28,20 @@ public record StrategyParameters(double serverLearningRate, double momentum, dou
     public static final String TRIM_FRACTION = "strategy.trim-fraction";
     public static final String BYZANTINE_CLIENTS = "strategy.byzantine-clients";
     public static final String MU = "strategy.mu";
+    public static final String Q = "strategy.q";
 
     /** Every scenario key a strategy may read, in the order of the record's components. */
     public static final List<String> KEYS = List.of(SERVER_LEARNING_RATE, MOMENTUM, BETA1, BETA2, TAU, TRIM_FRACTION,
-            BYZANTINE_CLIENTS, MU);
+            BYZANTINE_CLIENTS, MU, Q);
+
+    /** Without q (q-FedAvg's default, 1). */
+    public StrategyParameters(double serverLearningRate, double momentum, double beta1, double beta2, double tau,
+                              double trimFraction, int byzantineClients, double mu) {
+        this(serverLearningRate, momentum, beta1, beta2, tau, trimFraction, byzantineClients, mu, 1.0);
+    }
 
     /** The defaults of the scenario format's {@code reference.conf}. */
     public static StrategyParameters defaults() {
-        return new StrategyParameters(1.0, 0.9, 0.9, 0.99, 1e-3, 0.1, 1, 0.01);
+        return new StrategyParameters(1.0, 0.9, 0.9, 0.99, 1e-3, 0.1, 1, 0.01, 1.0);
     }
 }

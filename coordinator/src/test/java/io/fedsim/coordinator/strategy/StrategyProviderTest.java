@@ -2,6 +2,7 @@ package io.fedsim.coordinator.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fedsim.client.TrainingPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -18,9 +19,10 @@ class StrategyProviderTest {
     }
 
     @Test
-    void serviceLoaderFindsExactlyTheElevenBuiltIns() {
+    void serviceLoaderFindsExactlyTheThirteenBuiltIns() {
         assertThat(providers()).extracting(StrategyProvider::name).containsExactlyInAnyOrder("fedavg", "fedavgm",
-                "fedadagrad", "fedadam", "fedyogi", "fedprox", "fedmedian", "trimmed-mean", "krum", "multi-krum", "bulyan");
+                "fedadagrad", "fedadam", "fedyogi", "fedprox", "fednova", "qfedavg", "fedmedian", "trimmed-mean", "krum",
+                "multi-krum", "bulyan");
     }
 
     @Test
@@ -42,10 +44,12 @@ class StrategyProviderTest {
             for (int i = 0; i < delta.length; i++) {
                 delta[i] = (float) random.nextGaussian();
             }
-            results.add(new ClientResult(k, delta, 10 + k, 0.5));
+            results.add(new ClientResult(k, delta, 10 + k, 0.5, 3 + k, 0.7 + k / 10.0));   // steps, F_k(w_t): fednova, qfedavg
         }
         for (StrategyProvider p : providers()) {
-            RoundOutcome outcome = p.create(StrategyParameters.defaults()).aggregate(1, new float[6], results, List.of());
+            Strategy strategy = p.create(StrategyParameters.defaults());
+            strategy.clientPlan(1, new TrainingPlan(1, 4, 0.1f));   // as the coordinator does before every round
+            RoundOutcome outcome = strategy.aggregate(1, new float[6], results, List.of());
             assertThat(outcome).as(p.name()).isInstanceOf(RoundOutcome.Aggregated.class);
             assertThat(((RoundOutcome.Aggregated) outcome).metrics().keySet()).as(p.name())
                     .containsExactlyInAnyOrderElementsOf(p.metrics());

@@ -64,7 +64,7 @@ public final class Components {
     /** The scenario's strategy block as the coordinator's strategies take it. */
     public static StrategyParameters parameters(StrategySpec s) {
         return new StrategyParameters(s.serverLearningRate(), s.momentum(), s.beta1(), s.beta2(), s.tau(),
-                s.trimFraction(), s.byzantineClients(), s.mu());
+                s.trimFraction(), s.byzantineClients(), s.mu(), s.q());
     }
 
     /**

@@ -170,7 +170,7 @@ final class ScenarioAssembler {
         return in.build(() -> new StrategySpec(name, in.number("strategy.server-learning-rate"),
                 in.number("strategy.momentum"), in.number("strategy.beta1"), in.number("strategy.beta2"),
                 in.number("strategy.tau"), in.number("strategy.trim-fraction"), in.integer("strategy.byzantine-clients"),
-                in.number("strategy.mu")));
+                in.number("strategy.mu"), in.number("strategy.q")));
     }
 
     private PrivacySpec privacy() {

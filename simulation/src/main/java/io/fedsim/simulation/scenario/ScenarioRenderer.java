@@ -59,6 +59,7 @@ final class ScenarioRenderer {
         m.put("trim-fraction", st.trimFraction());
         m.put("byzantine-clients", st.byzantineClients());
         m.put("mu", st.mu());
+        m.put("q", st.q());
         return m;
     }
 

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param trimFraction       the fraction trimmed from each end, per coordinate (trimmed mean)
  * @param byzantineClients   f, the number of attackers a robust rule must tolerate (Krum, Bulyan)
  * @param mu                 FedProx's proximal weight (Li et al. 2020)
+ * @param q                  q-FFL's fairness exponent, q-FedAvg (Li, Sanjabi, Beirami, Smith 2020); 0 weighs all
+ *                           clients alike
  */
 public record StrategySpec(String name, double serverLearningRate, double momentum, double beta1, double beta2,
-                           double tau, double trimFraction, int byzantineClients, double mu) {
+                           double tau, double trimFraction, int byzantineClients, double mu, double q) {
     public StrategySpec {
         Objects.requireNonNull(name, "name");
         new Checks()
@@ -31,11 +33,12 @@ public record StrategySpec(String name, double serverLearningRate, double moment
                         "must be in [0, 0.5), was " + Checks.show(trimFraction))
                 .atLeast("strategy.byzantine-clients", byzantineClients, 0)
                 .nonNegative("strategy.mu", mu)
+                .require(q >= 0 && !Double.isInfinite(q), "strategy.q", "must be finite and >= 0, was " + Checks.show(q))
                 .done();
     }
 
     /** FedAvg's defaults: only the name differs. */
     public static StrategySpec named(String name) {
-        return new StrategySpec(name, 1.0, 0.9, 0.9, 0.99, 1e-3, 0.1, 1, 0.01);
+        return new StrategySpec(name, 1.0, 0.9, 0.9, 0.99, 1e-3, 0.1, 1, 0.01, 1.0);
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code fedsim strategies}, a third-party strategy run by name, and strategy metrics in metrics.csv. */
 class StrategiesCommandTest {
     private static final List<String> NAMES = List.of("fedavg", "fedavgm", "fedadagrad", "fedadam", "fedyogi",
-            "fedprox", "fedmedian", "trimmed-mean", "krum", "multi-krum", "bulyan", "median-norm-clip");
+            "fedprox", "fednova", "qfedavg", "fedmedian", "trimmed-mean", "krum", "multi-krum", "bulyan", "median-norm-clip");
 
     @TempDir
     Path dir;

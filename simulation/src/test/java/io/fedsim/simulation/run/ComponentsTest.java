@@ -25,7 +25,8 @@ class ComponentsTest {
     @Test
     void builtInsAndTheTestClasspathsStrategyAreRegistered() {
         assertThat(Components.strategyNames()).containsExactly("bulyan", "fedadagrad", "fedadam", "fedavg", "fedavgm",
-                "fedmedian", "fedprox", "fedyogi", "krum", "median-norm-clip", "multi-krum", "trimmed-mean");
+                "fedmedian", "fednova", "fedprox", "fedyogi", "krum", "median-norm-clip", "multi-krum", "qfedavg",
+                "trimmed-mean");
         assertThat(Components.strategy(StrategySpec.named("median-norm-clip"))).isInstanceOf(MedianNormClip.class);
         assertThat(Components.strategy(StrategySpec.named("krum")).name()).isEqualTo("krum");
     }

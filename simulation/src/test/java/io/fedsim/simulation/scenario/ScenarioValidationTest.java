@@ -49,6 +49,12 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void negativeFairnessExponent() {
+        assertThat(files.error("strategy {\n  q = -0.5\n}"))
+                .isEqualTo(files.line(2) + "strategy.q: must be finite and >= 0, was -0.5");
+    }
+
+    @Test
     void zeroRounds() {
         assertThat(files.error("rounds = 0")).isEqualTo(files.line(1) + "rounds: must be >= 1, was 0");
     }
@@ -66,7 +72,7 @@ class ScenarioValidationTest {
     void unknownKeysWithNothingCloseListTheKnownKeysThere() {
         assertThat(files.error("strategy.server-lr = 0.01")).isEqualTo(files.line(1)
                 + "strategy.server-lr: unknown key, known keys in strategy: beta1, beta2, byzantine-clients, momentum, mu, "
-                + "name, server-learning-rate, tau, trim-fraction");
+                + "name, q, server-learning-rate, tau, trim-fraction");
     }
 
     @Test
