@@ -199,7 +199,9 @@ public abstract class StrategyContract {
             for (int i = 0; i < delta.length; i++) {
                 delta[i] = (float) rng.nextGaussian(0, 0.1);
             }
-            results.add(new ClientResult(id, delta, 1 + rng.nextInt(50), rng.nextUniform(0.1, 2)));
+            // as clients report them: samples, mean local loss, local steps, and the loss at the global model
+            results.add(new ClientResult(id, delta, 1 + rng.nextInt(50), rng.nextUniform(0.1, 2), 1 + rng.nextInt(20),
+                    rng.nextUniform(0.5, 3)));
         }
         return List.copyOf(results);
     }
