@@ -1,6 +1,7 @@
 package io.fedsim.simulation.output;
 
 import io.fedsim.coordinator.RoundRecord;
+import io.fedsim.core.model.Evaluation;
 import io.fedsim.coordinator.privacy.PrivacyAccounting;
 import io.fedsim.core.model.Model;
 import io.fedsim.simulation.Version;
@@ -24,7 +25,8 @@ public record RunSummary(String scenario, int rounds, double finalTestAccuracy, 
                          long seed, String stopReason, Map<String, Object> details) {
 
     public static RunSummary of(Scenario scenario, Model model, FederatedData data, List<RoundRecord> records,
-                                String stopReason, double setupSeconds, Optional<PrivacyAccounting> privacy) {
+                                String stopReason, double setupSeconds, Optional<PrivacyAccounting> privacy,
+                                Evaluation finalOnTrain) {
         RoundRecord lastEvaluated = null;
         RoundRecord best = null;
         for (RoundRecord r : records) {
@@ -36,6 +38,8 @@ public record RunSummary(String scenario, int rounds, double finalTestAccuracy, 
             }
         }
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("final_train_loss", finalOnTrain.meanLoss());
+        details.put("final_train_accuracy", finalOnTrain.accuracy());
         details.put("clients", data.shards().size());
         details.put("clients_per_round", scenario.clients().clientsPerRound());
         details.put("model", model.describe());

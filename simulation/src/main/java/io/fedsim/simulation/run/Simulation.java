@@ -7,6 +7,7 @@ import io.fedsim.coordinator.CoordinatorSettings;
 import io.fedsim.coordinator.Evaluator;
 import io.fedsim.coordinator.RoundRecord;
 import io.fedsim.coordinator.RunListener;
+import io.fedsim.core.model.Evaluation;
 import io.fedsim.core.model.Model;
 import io.fedsim.core.model.Nd4jSetup;
 import io.fedsim.core.model.ParameterFile;
@@ -66,8 +67,11 @@ public final class Simulation {
         }
         ParameterFile.write(outDir.resolve("model-final.bin"), finished.finalParams(), model.describe(),
                 "\"round\":" + finished.rounds() + ",\"scenario\":\"" + scenario.name() + "\"");
+        // the global model's loss on the whole training set: the objective FL minimises, which the clients'
+        // own losses during local training (train_loss per round) only approximate
+        Evaluation onTrain = new Evaluator(model, data.train()).evaluate(finished.finalParams());
         RunSummary summary = RunSummary.of(scenario, model, data, records, finished.stopReason(), setupSeconds,
-                privacy.accounting());
+                privacy.accounting(), onTrain);
         Files.writeString(outDir.resolve("summary.json"), summary.toJson() + "\n", StandardCharsets.UTF_8);
         return summary;
     }

@@ -4,10 +4,16 @@ import static io.fedsim.simulation.cli.CliRuns.fedsim;
 import static io.fedsim.simulation.cli.CliRuns.json;
 import static io.fedsim.simulation.cli.CliRuns.lines;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.typesafe.config.Config;
+import io.fedsim.core.data.Dataset;
+import io.fedsim.core.model.Evaluation;
+import io.fedsim.core.model.LogisticRegression;
+import io.fedsim.core.model.ModelWorkspace;
 import io.fedsim.core.model.ParameterFile;
 import io.fedsim.simulation.run.Components;
+import io.fedsim.simulation.run.FederatedData;
 import io.fedsim.simulation.scenario.Scenario;
 import io.fedsim.simulation.scenario.ScenarioLoader;
 import java.nio.file.Files;
@@ -81,6 +87,15 @@ class RunCommandTest {
 
         float[] params = ParameterFile.read(out.resolve("model-final.bin"));
         assertThat(params).hasSize(summary.getInt("parameters")).hasSize((4 + 1) * 3);
+
+        // the final model's loss on the whole training set, recomputed from the folder alone
+        Scenario again = LOADER.load(out.resolve("scenario.conf"));
+        Dataset train = FederatedData.build(again).train();
+        ModelWorkspace ws = new LogisticRegression(train.numFeatures(), train.numClasses()).newWorkspace(100);
+        ws.setParameters(params);
+        Evaluation onTrain = ws.evaluate(train, null);
+        assertThat(summary.getDouble("final_train_loss")).isCloseTo(onTrain.meanLoss(), within(1e-12));
+        assertThat(summary.getDouble("final_train_accuracy")).isEqualTo(onTrain.accuracy());
     }
 
     @Test
