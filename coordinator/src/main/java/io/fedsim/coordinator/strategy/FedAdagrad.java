@@ -1,8 +1,5 @@
 package io.fedsim.coordinator.strategy;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * FedAdagrad: the server applies Adagrad (with momentum beta1) to the pseudo-gradient Delta_t.
  * <pre>
@@ -17,36 +14,18 @@ import java.util.Map;
  * (weights n_k / n). The state ({@link #state()}) is {@code "m"} and {@code "v"}; a skipped round leaves
  * it untouched.
  */
-public final class FedAdagrad implements Strategy {
-    private final AdaptiveServerStep step;
-
+public final class FedAdagrad extends AdaptiveServerOptimizer {
     /**
      * @param serverLearningRate eta, > 0
      * @param beta1              the first moment's decay, in [0, 1)
      * @param tau                the adaptivity (the optimiser's epsilon), > 0; v_{-1} = tau^2
      */
     public FedAdagrad(double serverLearningRate, double beta1, double tau) {
-        step = new AdaptiveServerStep(name(), AdaptiveServerStep.SecondMoment.ADAGRAD,
-                serverLearningRate, beta1, 0, tau);
+        super("fedadagrad", AdaptiveServerStep.SecondMoment.ADAGRAD, serverLearningRate, beta1, 0, tau);
     }
 
     @Override
     public String name() {
         return "fedadagrad";
-    }
-
-    @Override
-    public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
-        return step.aggregate(global, results, failures);
-    }
-
-    @Override
-    public Map<String, float[]> state() {
-        return step.state();
-    }
-
-    @Override
-    public void restore(Map<String, float[]> state) {
-        step.restore(state);
     }
 }

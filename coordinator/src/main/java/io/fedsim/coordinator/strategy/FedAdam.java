@@ -1,8 +1,5 @@
 package io.fedsim.coordinator.strategy;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * FedAdam: the server applies Adam to the pseudo-gradient Delta_t.
  * <pre>
@@ -17,9 +14,7 @@ import java.util.Map;
  * (weights n_k / n). The state ({@link #state()}) is {@code "m"} and {@code "v"}; a skipped round leaves
  * it untouched.
  */
-public final class FedAdam implements Strategy {
-    private final AdaptiveServerStep step;
-
+public final class FedAdam extends AdaptiveServerOptimizer {
     /**
      * @param serverLearningRate eta, > 0
      * @param beta1              the first moment's decay, in [0, 1)
@@ -27,27 +22,11 @@ public final class FedAdam implements Strategy {
      * @param tau                the adaptivity (the optimiser's epsilon), > 0; v_{-1} = tau^2
      */
     public FedAdam(double serverLearningRate, double beta1, double beta2, double tau) {
-        step = new AdaptiveServerStep(name(), AdaptiveServerStep.SecondMoment.ADAM,
-                serverLearningRate, beta1, beta2, tau);
+        super("fedadam", AdaptiveServerStep.SecondMoment.ADAM, serverLearningRate, beta1, beta2, tau);
     }
 
     @Override
     public String name() {
         return "fedadam";
-    }
-
-    @Override
-    public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
-        return step.aggregate(global, results, failures);
-    }
-
-    @Override
-    public Map<String, float[]> state() {
-        return step.state();
-    }
-
-    @Override
-    public void restore(Map<String, float[]> state) {
-        step.restore(state);
     }
 }

@@ -1,8 +1,5 @@
 package io.fedsim.coordinator.strategy;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * FedYogi: the server applies Yogi (Zaheer et al. 2018) to the pseudo-gradient Delta_t. Unlike
  * Adam's, v moves towards Delta_t^2 by at most (1 - beta2) Delta_t^2 per round, so one large round
@@ -19,9 +16,7 @@ import java.util.Map;
  * (weights n_k / n). The state ({@link #state()}) is {@code "m"} and {@code "v"}; a skipped round leaves
  * it untouched.
  */
-public final class FedYogi implements Strategy {
-    private final AdaptiveServerStep step;
-
+public final class FedYogi extends AdaptiveServerOptimizer {
     /**
      * @param serverLearningRate eta, > 0
      * @param beta1              the first moment's decay, in [0, 1)
@@ -29,27 +24,11 @@ public final class FedYogi implements Strategy {
      * @param tau                the adaptivity (the optimiser's epsilon), > 0; v_{-1} = tau^2
      */
     public FedYogi(double serverLearningRate, double beta1, double beta2, double tau) {
-        step = new AdaptiveServerStep(name(), AdaptiveServerStep.SecondMoment.YOGI,
-                serverLearningRate, beta1, beta2, tau);
+        super("fedyogi", AdaptiveServerStep.SecondMoment.YOGI, serverLearningRate, beta1, beta2, tau);
     }
 
     @Override
     public String name() {
         return "fedyogi";
-    }
-
-    @Override
-    public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
-        return step.aggregate(global, results, failures);
-    }
-
-    @Override
-    public Map<String, float[]> state() {
-        return step.state();
-    }
-
-    @Override
-    public void restore(Map<String, float[]> state) {
-        step.restore(state);
     }
 }
