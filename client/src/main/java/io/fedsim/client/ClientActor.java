@@ -12,11 +12,18 @@ import io.fedsim.core.model.ModelWorkspace;
 import io.fedsim.core.privacy.Clipping;
 import io.fedsim.core.privacy.GaussianNoise;
 import io.fedsim.core.rng.Rng;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * One federated client: it owns a private shard (a view into the shared dataset) and trains on it when the
  * coordinator asks. It holds no model; training borrows the running thread's workspace. Spawn it on the
  * training dispatcher so that clients train in parallel, one per core.
+ *
+ * <p><b>Persistent state.</b> Some algorithms keep state on the client from one round it takes part in to
+ * the next (SCAFFOLD's control variate c_i, compression's error-feedback residual). It lives here, in this
+ * actor, by name, and only this actor touches it; {@link GetState} and {@link RestoreState} copy it out for
+ * a checkpoint and back in on resume. A client that never needed any holds an empty map.
  */
 public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
 
@@ -26,6 +33,18 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
 
     /** Train from {@code globalParams} (shared, read-only) as {@code plan} says, then reply to {@code replyTo}. */
     public record Train(int round, float[] globalParams, TrainingPlan plan, ActorRef<Reply> replyTo) implements Command {
+    }
+
+    /** Reply to {@code replyTo} with a deep copy of the client's persistent state. */
+    public record GetState(ActorRef<StateSnapshot> replyTo) implements Command {
+    }
+
+    /** Replace the client's persistent state with a deep copy of {@code state} (a resumed run). */
+    public record RestoreState(Map<String, float[]> state) implements Command {
+    }
+
+    /** A client's persistent state, by name; empty when it has none. */
+    public record StateSnapshot(int clientId, Map<String, float[]> state) {
     }
 
     /** What a client answers to {@link Train}. */
@@ -47,6 +66,7 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
     private final Shard shard;
     private final Model model;
     private final long seed;
+    private final Map<String, float[]> state = new HashMap<>();
 
     public static Behavior<Command> create(int clientId, Shard shard, Model model, long seed) {
         return Behaviors.setup(context -> new ClientActor(context, clientId, shard, model, seed));
@@ -62,7 +82,28 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
 
     @Override
     public Receive<Command> createReceive() {
-        return newReceiveBuilder().onMessage(Train.class, this::onTrain).build();
+        return newReceiveBuilder()
+                .onMessage(Train.class, this::onTrain)
+                .onMessage(GetState.class, this::onGetState)
+                .onMessage(RestoreState.class, this::onRestoreState)
+                .build();
+    }
+
+    private Behavior<Command> onGetState(GetState get) {
+        get.replyTo().tell(new StateSnapshot(clientId, deepCopy(state)));
+        return this;
+    }
+
+    private Behavior<Command> onRestoreState(RestoreState restore) {
+        state.clear();
+        state.putAll(deepCopy(restore.state()));
+        return this;
+    }
+
+    private static Map<String, float[]> deepCopy(Map<String, float[]> from) {
+        Map<String, float[]> copy = new HashMap<>();
+        from.forEach((name, values) -> copy.put(name, values.clone()));
+        return copy;
     }
 
     private Behavior<Command> onTrain(Train train) {

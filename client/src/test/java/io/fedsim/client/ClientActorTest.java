@@ -99,4 +99,23 @@ class ClientActorTest {
                 Rng.derive(SEED, "client", 2, 4));
         assertThat(update.result().delta()).containsExactly(expected.delta());
     }
+
+    @Test
+    void persistentStateIsEmptyAtFirstAndRoundTripsAsADeepCopy() {
+        ActorRef<ClientActor.Command> client = TEST_KIT.spawn(ClientActor.create(4, shard, model, SEED));
+        TestProbe<ClientActor.StateSnapshot> snapshots = TEST_KIT.createTestProbe();
+
+        client.tell(new ClientActor.GetState(snapshots.ref()));
+        ClientActor.StateSnapshot empty = snapshots.receiveMessage();
+        assertThat(empty.clientId()).isEqualTo(4);
+        assertThat(empty.state()).isEmpty();
+
+        float[] variate = {1f, 2f, 3f};
+        client.tell(new ClientActor.RestoreState(java.util.Map.of("c", variate)));
+        variate[0] = 99f; // the actor holds its own copy
+        client.tell(new ClientActor.GetState(snapshots.ref()));
+        ClientActor.StateSnapshot restored = snapshots.receiveMessage();
+        assertThat(restored.state()).containsOnlyKeys("c");
+        assertThat(restored.state().get("c")).containsExactly(1f, 2f, 3f);
+    }
 }
