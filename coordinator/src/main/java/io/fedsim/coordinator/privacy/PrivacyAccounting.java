@@ -75,10 +75,7 @@ public final class PrivacyAccounting {
         if (isLocal()) { // worst case: the most exposed client takes part once more
             return RdpAccountant.epsilon(1, noiseMultiplier, mostParticipations + 1, delta).epsilon();
         }
-        RdpAccountant preview = new RdpAccountant();
-        preview.restore(accountant.rdpVector());
-        preview.step(samplingRate, noiseMultiplier, 1);
-        return preview.spent(delta).epsilon();
+        return accountant.spentAfter(samplingRate, noiseMultiplier, 1, delta).epsilon();
     }
 
     /** True when a target is set and one more round would spend more than it. */

@@ -20,6 +20,9 @@ public final class RdpAccountant {
 
     private final double[] orders;
     private final double[] rdp;
+    private double memoQ = Double.NaN;
+    private double memoSigma = Double.NaN;
+    private double[] memoStep;
 
     public RdpAccountant() {
         this(DEFAULT_ORDERS);
@@ -55,9 +58,47 @@ public final class RdpAccountant {
         if (count == 0) { // no release: nothing spent (and 0 * infinity must not turn into NaN)
             return;
         }
+        double[] perStep = stepRdp(q, sigma);
         for (int i = 0; i < orders.length; i++) {
-            rdp[i] += count * rdp(q, sigma, orders[i]);
+            rdp[i] += count * perStep[i];
         }
+    }
+
+    /**
+     * The (epsilon, best order) that {@code count} more steps would leave, without taking them (a privacy budget's
+     * look-ahead). Takes the same arithmetic as {@link #step} then {@link #spent}, so it agrees with them exactly.
+     */
+    public Spent spentAfter(double q, double sigma, long count, double delta) {
+        checkArguments(q, sigma);
+        if (count < 0) {
+            throw new IllegalArgumentException("step count must be >= 0, was " + count);
+        }
+        if (count == 0) {
+            return spent(delta);
+        }
+        double[] perStep = stepRdp(q, sigma);
+        double[] after = rdp.clone();
+        for (int i = 0; i < orders.length; i++) {
+            after[i] += count * perStep[i];
+        }
+        return convert(orders, after, delta);
+    }
+
+    /**
+     * One step's RDP at every order, remembered for the last (q, sigma): a run's rounds repeat the same pair, and
+     * the series behind a fractional order costs tens of microseconds.
+     */
+    private double[] stepRdp(double q, double sigma) {
+        if (memoStep == null || Double.compare(q, memoQ) != 0 || Double.compare(sigma, memoSigma) != 0) {
+            double[] perStep = new double[orders.length];
+            for (int i = 0; i < orders.length; i++) {
+                perStep[i] = rdp(q, sigma, orders[i]);
+            }
+            memoQ = q;
+            memoSigma = sigma;
+            memoStep = perStep;
+        }
+        return memoStep;
     }
 
     /** The (epsilon, best order) spent so far, at {@code delta}. */

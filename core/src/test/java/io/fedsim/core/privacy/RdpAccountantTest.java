@@ -139,4 +139,32 @@ class RdpAccountantTest {
         double asymptotic = -x2 - Math.log(x * Math.sqrt(Math.PI)) + Math.log(series);
         assertThat(LogMath.logErfc(x)).isCloseTo(asymptotic, within(1e-12));
     }
+
+    @Test
+    void spentAfterLooksAheadExactlyAsSteppingWouldWithoutSteppingAndChangingParametersRecomputes() {
+        RdpAccountant a = new RdpAccountant();
+        a.step(0.1, 1.1, 3);
+        RdpAccountant.Spent lookAhead = a.spentAfter(0.1, 1.1, 2, 1e-5);
+        double before = a.spent(1e-5).epsilon();
+
+        RdpAccountant b = new RdpAccountant();
+        b.step(0.1, 1.1, 3);
+        b.step(0.1, 1.1, 2);
+        assertThat(lookAhead.epsilon()).isEqualTo(b.spent(1e-5).epsilon());
+        assertThat(a.spent(1e-5).epsilon()).isEqualTo(before);
+        assertThat(a.spentAfter(0.1, 1.1, 0, 1e-5).epsilon()).isEqualTo(before);
+
+        // a remembered step must not leak into a step with another sigma
+        a.step(0.1, 2.0, 1);
+        RdpAccountant c = new RdpAccountant();
+        c.step(0.1, 1.1, 3);
+        c.step(0.1, 2.0, 1);
+        assertThat(a.rdpVector()).containsExactly(c.rdpVector());
+        double[] fresh = new double[RdpAccountant.DEFAULT_ORDERS.length];
+        for (int i = 0; i < fresh.length; i++) {
+            fresh[i] = 3 * RdpAccountant.rdp(0.1, 1.1, RdpAccountant.DEFAULT_ORDERS[i])
+                    + RdpAccountant.rdp(0.1, 2.0, RdpAccountant.DEFAULT_ORDERS[i]);
+        }
+        assertThat(a.rdpVector()).containsExactly(fresh);
+    }
 }
