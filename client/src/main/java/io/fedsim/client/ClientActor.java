@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import io.fedsim.core.data.Shard;
+import io.fedsim.core.model.Evaluation;
 import io.fedsim.core.model.Model;
 import io.fedsim.core.model.ModelWorkspace;
 import io.fedsim.core.privacy.Clipping;
@@ -24,6 +25,9 @@ import java.util.Map;
  * the next (SCAFFOLD's control variate c_i, compression's error-feedback residual). It lives here, in this
  * actor, by name, and only this actor touches it; {@link GetState} and {@link RestoreState} copy it out for
  * a checkpoint and back in on resume. A client that never needed any holds an empty map.
+ *
+ * <p><b>Federated evaluation.</b> With a local test split the client trains on {@code shard} (its local
+ * training part) and, on {@link Evaluate}, measures the given parameters on both parts.
  */
 public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
 
@@ -43,6 +47,24 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
     public record RestoreState(Map<String, float[]> state) implements Command {
     }
 
+    /**
+     * Evaluate {@code params} (shared, read-only) on the local test split and on the local training data, then
+     * reply {@link Evaluated} (or {@link Failed}) to {@code replyTo}. Draws no randomness and changes nothing.
+     */
+    public record Evaluate(int round, float[] params, ActorRef<EvaluationReply> replyTo) implements Command {
+    }
+
+    /** What a client answers to {@link Evaluate}. */
+    public sealed interface EvaluationReply {
+        int clientId();
+
+        int round();
+    }
+
+    /** The client's figures for {@link Evaluate}: on its local training data and on its local test split. */
+    public record Evaluated(int clientId, int round, Evaluation train, Evaluation test) implements EvaluationReply {
+    }
+
     /** A client's persistent state, by name; empty when it has none. */
     public record StateSnapshot(int clientId, Map<String, float[]> state) {
     }
@@ -59,23 +81,37 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
     }
 
     /** Training failed; {@code reason} says why. */
-    public record Failed(int clientId, int round, String reason) implements Reply {
+    public record Failed(int clientId, int round, String reason) implements Reply, EvaluationReply {
     }
+
+    /** Evaluation only runs forward passes; batches this large amortise ND4J's per-op cost. */
+    private static final int EVALUATION_BATCH = 500;
 
     private final int clientId;
     private final Shard shard;
+    private final Shard localTest;
     private final Model model;
     private final long seed;
     private final Map<String, float[]> state = new HashMap<>();
 
+    /** A client without a local test split: {@link Evaluate} reports empty test figures. */
     public static Behavior<Command> create(int clientId, Shard shard, Model model, long seed) {
-        return Behaviors.setup(context -> new ClientActor(context, clientId, shard, model, seed));
+        return create(clientId, shard, new Shard(shard.data(), new int[0]), model, seed);
     }
 
-    private ClientActor(ActorContext<Command> context, int clientId, Shard shard, Model model, long seed) {
+    /**
+     * @param shard     the data the client trains on (with federated evaluation, its local training part)
+     * @param localTest the client's local test split, never trained on
+     */
+    public static Behavior<Command> create(int clientId, Shard shard, Shard localTest, Model model, long seed) {
+        return Behaviors.setup(context -> new ClientActor(context, clientId, shard, localTest, model, seed));
+    }
+
+    private ClientActor(ActorContext<Command> context, int clientId, Shard shard, Shard localTest, Model model, long seed) {
         super(context);
         this.clientId = clientId;
         this.shard = shard;
+        this.localTest = localTest;
         this.model = model;
         this.seed = seed;
     }
@@ -84,6 +120,7 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Train.class, this::onTrain)
+                .onMessage(Evaluate.class, this::onEvaluate)
                 .onMessage(GetState.class, this::onGetState)
                 .onMessage(RestoreState.class, this::onRestoreState)
                 .build();
@@ -118,6 +155,20 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
         } catch (RuntimeException e) {
             getContext().getLog().warn("client {} failed in round {}", clientId, train.round(), e);
             train.replyTo().tell(new Failed(clientId, train.round(), String.valueOf(e)));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onEvaluate(Evaluate evaluate) {
+        try {
+            ModelWorkspace ws = Workspaces.forCurrentThread(model, EVALUATION_BATCH);
+            ws.setParameters(evaluate.params());
+            Evaluation train = shard.size() == 0 ? Evaluation.EMPTY : ws.evaluate(shard.data(), shard.indices());
+            Evaluation test = localTest.size() == 0 ? Evaluation.EMPTY : ws.evaluate(localTest.data(), localTest.indices());
+            evaluate.replyTo().tell(new Evaluated(clientId, evaluate.round(), train, test));
+        } catch (RuntimeException e) {
+            getContext().getLog().warn("client {} failed to evaluate in round {}", clientId, evaluate.round(), e);
+            evaluate.replyTo().tell(new Failed(clientId, evaluate.round(), String.valueOf(e)));
         }
         return this;
     }

@@ -7,6 +7,8 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import io.fedsim.client.ClientActor;
+import io.fedsim.coordinator.evaluation.FairnessKernels;
+import io.fedsim.coordinator.evaluation.FederatedEvalQuery;
 import io.fedsim.coordinator.privacy.PrivacyAccounting;
 import io.fedsim.coordinator.strategy.ClientResult;
 import io.fedsim.coordinator.strategy.RoundOutcome;
@@ -20,7 +22,8 @@ import java.util.TreeMap;
 
 /**
  * Runs the rounds of a federation: samples a cohort, hands the round to a {@link RoundQuery} child,
- * lets the strategy aggregate what came back, evaluates, records, and goes on until the last round or
+ * lets the strategy aggregate what came back, evaluates (centrally, and on the clients through a
+ * {@link FederatedEvalQuery} child when that is due), records, and goes on until the last round or
  * the target accuracy. The maths lives in the strategy and the evaluator; this actor only sequences.
  */
 public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
@@ -36,6 +39,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private record RoundDone(RoundQuery.Result result) implements Command {
     }
 
+    private record FederatedEvalDone(FederatedEvalQuery.Result result) implements Command {
+    }
+
+    /** A round waiting for its federated evaluation before it is recorded. */
+    private record PendingRound(RoundRecord record, String stop) {
+    }
+
     /** Sent to the run's owner when the federation stops. */
     public record Finished(int rounds, float[] finalParams, String stopReason) {
     }
@@ -48,11 +58,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final ActorRef<Finished> replyTo;
     private final Optional<PrivacyAccounting> privacy;
     private final ActorRef<RoundQuery.Result> roundResults;
+    private final ActorRef<FederatedEvalQuery.Result> federatedResults;
     private final long startNanos = System.nanoTime();
     private float[] global;
     private int round;
     private int sampled;
     private long roundStartNanos;
+    private PendingRound pending;
 
     /** @param clients the population; a client's id is its index in this list */
     public static Behavior<Command> create(CoordinatorSettings settings, List<ActorRef<ClientActor.Command>> clients,
@@ -84,6 +96,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         this.replyTo = replyTo;
         this.privacy = privacy;
         this.roundResults = context.messageAdapter(RoundQuery.Result.class, RoundDone::new);
+        this.federatedResults = context.messageAdapter(FederatedEvalQuery.Result.class, FederatedEvalDone::new);
     }
 
     @Override
@@ -91,6 +104,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         return newReceiveBuilder()
                 .onMessageEquals(Start.INSTANCE, this::onStart)
                 .onMessage(RoundDone.class, this::onRoundDone)
+                .onMessage(FederatedEvalDone.class, this::onFederatedEvalDone)
                 .build();
     }
 
@@ -144,14 +158,47 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         boolean budgetSpent = !last && privacy.isPresent() && privacy.get().wouldExceedTarget();
         boolean evaluate = last || budgetSpent || round % settings.evalEvery() == 0;
         Evaluation eval = evaluate ? evaluator.evaluate(global) : Evaluation.EMPTY;
-        long now = System.nanoTime();
-        listener.onRound(new RoundRecord(round, sampled, results.size(), result.failures().size(),
-                weightedTrainLoss(results), evaluate, eval.meanLoss(), eval.accuracy(), skipReason,
-                (now - roundStartNanos) / 1e9, (now - startNanos) / 1e9, extra));
         String stop = last ? "completed " + round + " rounds" : targetReached(evaluate, eval);
         if (stop == null && budgetSpent) {
             stop = budgetReason(round + 1);
         }
+        RoundRecord record = new RoundRecord(round, sampled, results.size(), result.failures().size(),
+                weightedTrainLoss(results), evaluate, eval.meanLoss(), eval.accuracy(), skipReason, 0, 0, extra);
+        if (settings.federatedEvaluation().dueAfter(round, stop != null)) {
+            pending = new PendingRound(record, stop);
+            Map<Integer, ActorRef<ClientActor.Command>> cohort = new TreeMap<>();
+            for (int id : settings.federatedEvaluation().cohort(settings.seed(), round, clients.size())) {
+                cohort.put(id, clients.get(id));
+            }
+            getContext().spawn(FederatedEvalQuery.create(round, cohort, global, settings.roundTimeout(), federatedResults),
+                    "federated-eval-" + round);
+            return this;
+        }
+        return finishRound(record, stop);
+    }
+
+    private Behavior<Command> onFederatedEvalDone(FederatedEvalDone done) {
+        FederatedEvalQuery.Result result = done.result();
+        if (!result.missing().isEmpty()) {
+            getContext().getLog().warn("round {}: no federated evaluation from clients {}", round, result.missing());
+        }
+        listener.onClientEvaluations(round, result.evaluations());
+        RoundRecord r = pending.record();
+        Map<String, Double> extra = new LinkedHashMap<>(r.extra());
+        extra.putAll(FairnessKernels.metrics(result.evaluations()));
+        RoundRecord record = new RoundRecord(r.round(), r.clientsSampled(), r.clientsCompleted(), r.clientsFailed(),
+                r.trainLoss(), r.evaluated(), r.testLoss(), r.testAccuracy(), r.skipReason(), 0, 0, extra);
+        String stop = pending.stop();
+        pending = null;
+        return finishRound(record, stop);
+    }
+
+    /** Records the round (its wall times taken now, so they include any federated evaluation) and goes on or stops. */
+    private Behavior<Command> finishRound(RoundRecord r, String stop) {
+        long now = System.nanoTime();
+        listener.onRound(new RoundRecord(r.round(), r.clientsSampled(), r.clientsCompleted(), r.clientsFailed(),
+                r.trainLoss(), r.evaluated(), r.testLoss(), r.testAccuracy(), r.skipReason(),
+                (now - roundStartNanos) / 1e9, (now - startNanos) / 1e9, r.extra()));
         if (stop != null) {
             replyTo.tell(new Finished(round, global, stop));
             return Behaviors.stopped();

@@ -2,6 +2,7 @@ package io.fedsim.coordinator;
 
 import io.fedsim.client.LearningRateSchedule;
 import io.fedsim.client.TrainingPlan;
+import io.fedsim.coordinator.evaluation.FederatedEvaluation;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -14,15 +15,25 @@ import java.util.OptionalDouble;
  * @param targetAccuracy       stop at the first evaluated round whose test accuracy reaches this
  * @param plan                 round 1's plan for the clients; later rounds follow the learning-rate schedule
  * @param learningRateSchedule how the plan's learning rate changes from round to round
+ * @param federatedEvaluation  when the clients evaluate the global model on their local test splits
  */
 public record CoordinatorSettings(int rounds, long seed, CohortSampling sampling, int evalEvery,
                                   OptionalDouble targetAccuracy, TrainingPlan plan, Duration roundTimeout,
-                                  LearningRateSchedule learningRateSchedule) {
+                                  LearningRateSchedule learningRateSchedule, FederatedEvaluation federatedEvaluation) {
     public CoordinatorSettings {
         if (rounds < 1 || evalEvery < 1) {
             throw new IllegalArgumentException("rounds and evalEvery must be >= 1");
         }
         Objects.requireNonNull(learningRateSchedule, "learningRateSchedule");
+        Objects.requireNonNull(federatedEvaluation, "federatedEvaluation");
+    }
+
+    /** Without federated evaluation. */
+    public CoordinatorSettings(int rounds, long seed, CohortSampling sampling, int evalEvery,
+                               OptionalDouble targetAccuracy, TrainingPlan plan, Duration roundTimeout,
+                               LearningRateSchedule learningRateSchedule) {
+        this(rounds, seed, sampling, evalEvery, targetAccuracy, plan, roundTimeout, learningRateSchedule,
+                FederatedEvaluation.OFF);
     }
 
     /** A constant learning rate. */

@@ -8,6 +8,7 @@ import io.fedsim.core.data.DirichletPartitioner;
 import io.fedsim.core.data.FeatureScaling;
 import io.fedsim.core.data.FedProxSynthetic;
 import io.fedsim.core.data.IidPartitioner;
+import io.fedsim.core.data.LocalSplit;
 import io.fedsim.core.data.MnistLoader;
 import io.fedsim.core.data.NaturalPartitioner;
 import io.fedsim.core.data.Partitioner;
@@ -20,15 +21,22 @@ import io.fedsim.simulation.scenario.CsvSpec;
 import io.fedsim.simulation.scenario.DataSpec;
 import io.fedsim.simulation.scenario.PartitionSpec;
 import io.fedsim.simulation.scenario.Scenario;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * A scenario's data, ready to federate: the training set split into one shard (a view) per client, and
  * the central test set. Loaded or generated, scaled, then partitioned, each random step from its own
- * generator derived from the scenario seed.
+ * generator derived from the scenario seed. With federated evaluation on, each client's shard is then
+ * split into the part it trains on ({@link #shards()}) and its local test split ({@link #localTests()}),
+ * each client with RNG(seed, "local-split", client id); otherwise the shards are left as partitioned and
+ * {@code localTests} is empty.
+ *
+ * @param shards     what each client trains on, by client id
+ * @param localTests each client's local test split, by client id; empty without federated evaluation
  */
-public record FederatedData(Dataset train, Dataset test, List<Shard> shards) {
+public record FederatedData(Dataset train, Dataset test, List<Shard> shards, List<Shard> localTests) {
 
     public static FederatedData build(Scenario scenario) {
         DataSpec spec = scenario.data();
@@ -42,7 +50,18 @@ public record FederatedData(Dataset train, Dataset test, List<Shard> shards) {
             throw new FedSimException(scenario.sourceFile() + ": data.partition with clients.count = "
                     + scenario.clients().count() + ": " + e.getMessage(), e);
         }
-        return new FederatedData(scaled.train(), scaled.test(), List.of(shards));
+        if (!scenario.eval().federated()) {
+            return new FederatedData(scaled.train(), scaled.test(), List.of(shards), List.of());
+        }
+        List<Shard> train = new ArrayList<>(shards.length);
+        List<Shard> localTests = new ArrayList<>(shards.length);
+        for (int id = 0; id < shards.length; id++) {
+            LocalSplit split = LocalSplit.of(shards[id], scenario.eval().localTestFraction(),
+                    Rng.derive(scenario.seed(), "local-split", id));
+            train.add(split.train());
+            localTests.add(split.test());
+        }
+        return new FederatedData(scaled.train(), scaled.test(), List.copyOf(train), List.copyOf(localTests));
     }
 
     private static TrainTest load(DataSpec spec, int clients, long seed) {

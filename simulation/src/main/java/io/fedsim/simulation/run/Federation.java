@@ -29,7 +29,9 @@ final class Federation {
     private Federation() {
     }
 
-    static Behavior<Coordinator.Finished> create(CoordinatorSettings settings, List<Shard> shards, Model model,
+    /** @param localTests each client's local test split by id, or empty when there is no federated evaluation */
+    static Behavior<Coordinator.Finished> create(CoordinatorSettings settings, List<Shard> shards,
+                                                 List<Shard> localTests, Model model,
                                                  float[] initialParams, Strategy strategy, Evaluator evaluator,
                                                  RunListener listener, Optional<PrivacyAccounting> privacy,
                                                  CompletableFuture<Coordinator.Finished> done) {
@@ -37,7 +39,9 @@ final class Federation {
             DispatcherSelector training = DispatcherSelector.fromConfig(AkkaSettings.TRAINING_DISPATCHER);
             List<ActorRef<ClientActor.Command>> clients = new ArrayList<>(shards.size());
             for (int id = 0; id < shards.size(); id++) {
-                clients.add(context.spawn(ClientActor.create(id, shards.get(id), model, settings.seed()), "client-" + id, training));
+                Shard localTest = localTests.isEmpty() ? new Shard(shards.get(id).data(), new int[0]) : localTests.get(id);
+                clients.add(context.spawn(ClientActor.create(id, shards.get(id), localTest, model, settings.seed()),
+                        "client-" + id, training));
             }
             ActorRef<Coordinator.Command> coordinator = context.spawn(Coordinator.create(settings, clients, initialParams,
                     strategy, evaluator, listener, privacy, context.getSelf()), "coordinator");

@@ -7,11 +7,15 @@ import io.fedsim.coordinator.CoordinatorSettings;
 import io.fedsim.coordinator.Evaluator;
 import io.fedsim.coordinator.RoundRecord;
 import io.fedsim.coordinator.RunListener;
+import io.fedsim.coordinator.evaluation.ClientEvaluation;
+import io.fedsim.coordinator.evaluation.FairnessKernels;
+import io.fedsim.coordinator.evaluation.FederatedEvaluation;
 import io.fedsim.core.model.Evaluation;
 import io.fedsim.core.model.Model;
 import io.fedsim.core.model.Nd4jSetup;
 import io.fedsim.core.model.ParameterFile;
 import io.fedsim.core.rng.Rng;
+import io.fedsim.simulation.output.ClientsWriter;
 import io.fedsim.simulation.output.MetricsWriter;
 import io.fedsim.simulation.output.RunSummary;
 import io.fedsim.simulation.scenario.Scenario;
@@ -30,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * Runs one scenario end to end: builds its data and model, boots an actor system with one client actor
  * per shard and a coordinator, waits for the run to finish, and leaves its results in {@code outDir}:
  * {@code scenario.conf}, {@code metrics.csv}, {@code metrics.jsonl}, {@code summary.json},
- * {@code model-final.bin}. Metrics are written as rounds finish, so a run that dies keeps what it did.
+ * {@code model-final.bin}, and {@code clients.csv} with federated evaluation. Metrics are written as rounds finish, so a run that dies keeps what it did.
  */
 public final class Simulation {
     private static final Logger LOG = LoggerFactory.getLogger(Simulation.class);
@@ -57,10 +61,21 @@ public final class Simulation {
         double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
         Coordinator.Finished finished;
         List<RoundRecord> records;
-        try (MetricsWriter metrics = new MetricsWriter(outDir, metricColumns(scenario))) {
-            RunListener listeners = r -> {
-                metrics.onRound(r);
-                progress.onRound(r);
+        try (MetricsWriter metrics = new MetricsWriter(outDir, metricColumns(scenario));
+             ClientsWriter clientRows = scenario.eval().federated() ? new ClientsWriter(outDir) : null) {
+            RunListener listeners = new RunListener() {
+                @Override
+                public void onRound(RoundRecord r) {
+                    metrics.onRound(r);
+                    progress.onRound(r);
+                }
+
+                @Override
+                public void onClientEvaluations(int round, List<ClientEvaluation> evaluations) {
+                    if (clientRows != null) {
+                        clientRows.onClientEvaluations(round, evaluations);
+                    }
+                }
             };
             finished = federate(scenario, data, model, initial, privacy, listeners);
             records = List.copyOf(metrics.records());
@@ -78,7 +93,8 @@ public final class Simulation {
 
     /**
      * The columns metrics.csv adds after {@link MetricsWriter#COLUMNS}: the privacy columns, then the metrics
-     * the scenario's strategy declares (e.g. krum's {@code selected_clients}), each once.
+     * the scenario's strategy declares (e.g. krum's {@code selected_clients}), each once, then the federated
+     * evaluation's {@link FairnessKernels#COLUMNS} when it is on.
      */
     static List<String> metricColumns(Scenario scenario) {
         List<String> columns = new ArrayList<>(PrivacySetup.metricColumns(scenario));
@@ -86,6 +102,9 @@ public final class Simulation {
             if (!columns.contains(metric) && !MetricsWriter.COLUMNS.contains(metric)) {
                 columns.add(metric);
             }
+        }
+        if (scenario.eval().federated()) {
+            columns.addAll(FairnessKernels.COLUMNS);
         }
         return columns;
     }
@@ -98,10 +117,11 @@ public final class Simulation {
                 scenario.evalEvery(), scenario.targetAccuracy(),
                 new TrainingPlan(clients.localEpochs(), clients.batchSize(), (float) clients.learningRate(),
                         privacy.localDp(scenario)),
-                scenario.round().timeout(), clients.schedule());
+                scenario.round().timeout(), clients.schedule(),
+                new FederatedEvaluation(scenario.eval().federatedEvery(), scenario.eval().federatedFraction()));
         CompletableFuture<Coordinator.Finished> done = new CompletableFuture<>();
         ActorSystem<Coordinator.Finished> system = ActorSystem.create(
-                Federation.create(settings, data.shards(), model, initial,
+                Federation.create(settings, data.shards(), data.localTests(), model, initial,
                         privacy.wrap(Components.strategy(scenario.strategy()), scenario, population),
                         new Evaluator(model, data.test()), listener, privacy.accounting(), done),
                 "fedsim", AkkaSettings.forRun(scenario.runtime().effectiveTrainingThreads()));

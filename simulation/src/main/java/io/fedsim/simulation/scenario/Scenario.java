@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
  * @param name names the run's output folder
  * @param evalEvery evaluate the global model every this many rounds, and always after the last
  * @param targetAccuracy stop early once test accuracy reaches this
+ * @param eval federated evaluation on the clients' local test splits
  * @param sourceFile the file it was loaded from, as given
  */
 public record Scenario(
@@ -20,6 +21,7 @@ public record Scenario(
         long seed,
         int evalEvery,
         OptionalDouble targetAccuracy,
+        EvalSpec eval,
         DataSpec data,
         ClientsSpec clients,
         ModelSpec model,
@@ -33,6 +35,7 @@ public record Scenario(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(targetAccuracy, "targetAccuracy");
+        Objects.requireNonNull(eval, "eval");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(model, "model");
@@ -57,7 +60,7 @@ public record Scenario(
 
     /** The same scenario with another seed: what the CLI's {@code --seed N} does. */
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, rounds, newSeed, evalEvery, targetAccuracy, data, clients, model,
+        return new Scenario(name, description, rounds, newSeed, evalEvery, targetAccuracy, eval, data, clients, model,
                 strategy, privacy, round, runtime, sourceFile);
     }
 

@@ -38,6 +38,8 @@ final class ScenarioAssembler {
         int evalEvery = in.integer("eval-every");
         OptionalDouble target = in.optionalNumber("target-accuracy")
                 .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        EvalSpec eval = in.build(() -> new EvalSpec(in.integer("eval.federated-every"),
+                in.number("eval.federated-fraction"), in.number("data.local-test-fraction")));
         DataSpec data = data();
         ClientsSpec clients = in.build(() -> new ClientsSpec(in.integer("clients.count"),
                 in.number("clients.fraction"), in.integer("clients.min-per-round"),
@@ -50,7 +52,7 @@ final class ScenarioAssembler {
         PrivacySpec privacy = privacy();
         RoundSpec round = in.build(() -> new RoundSpec(in.duration("round.timeout")));
         RuntimeSpec runtime = in.build(() -> new RuntimeSpec(in.integer("runtime.training-threads")));
-        if (data == null || clients == null || model == null || strategy == null || privacy == null || round == null || runtime == null) {
+        if (eval == null || data == null || clients == null || model == null || strategy == null || privacy == null || round == null || runtime == null) {
             in.build(() -> {
                 Scenario.headerChecks(name, rounds, evalEvery, target).done();
                 return null;
@@ -58,7 +60,7 @@ final class ScenarioAssembler {
             return null;
         }
         Scenario scenario = in.build(() -> new Scenario(name, description, rounds, seed, evalEvery, target,
-                data, clients, model, strategy, privacy, round, runtime, file));
+                eval, data, clients, model, strategy, privacy, round, runtime, file));
         return in.problems().isEmpty() ? scenario : null;
     }
 

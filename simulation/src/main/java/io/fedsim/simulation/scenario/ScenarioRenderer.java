@@ -27,7 +27,11 @@ final class ScenarioRenderer {
         root.put("seed", s.seed());
         root.put("eval-every", s.evalEvery());
         root.put("target-accuracy", s.targetAccuracy().isPresent() ? s.targetAccuracy().getAsDouble() : null);
-        root.put("data", data(s.data()));
+        root.put("eval", Map.of("federated-every", s.eval().federatedEvery(),
+                "federated-fraction", s.eval().federatedFraction()));
+        Map<String, Object> data = data(s.data());
+        data.put("local-test-fraction", s.eval().localTestFraction());
+        root.put("data", data);
         root.put("clients", clients(s.clients()));
         root.put("model", Map.of("type", EnumNames.key(s.model().type()), "hidden", s.model().hidden()));
         root.put("strategy", strategy(s.strategy()));
