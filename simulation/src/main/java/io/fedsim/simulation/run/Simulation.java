@@ -17,6 +17,7 @@ import io.fedsim.core.model.ParameterFile;
 import io.fedsim.core.rng.Rng;
 import io.fedsim.simulation.output.ClientsWriter;
 import io.fedsim.simulation.output.MetricsWriter;
+import io.fedsim.simulation.output.PartitionWriter;
 import io.fedsim.simulation.output.RunSummary;
 import io.fedsim.simulation.scenario.Scenario;
 import java.io.IOException;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one scenario end to end: builds its data and model, boots an actor system with one client actor
  * per shard and a coordinator, waits for the run to finish, and leaves its results in {@code outDir}:
- * {@code scenario.conf}, {@code metrics.csv}, {@code metrics.jsonl}, {@code summary.json},
+ * {@code scenario.conf}, {@code partition.csv}, {@code metrics.csv}, {@code metrics.jsonl}, {@code summary.json},
  * {@code model-final.bin}, and {@code clients.csv} with federated evaluation. Metrics are written as rounds finish, so a run that dies keeps what it did.
  */
 public final class Simulation {
@@ -58,6 +59,7 @@ public final class Simulation {
                         + " over " + scenario.rounds() + " rounds)" : "", scenario.privacy().clipNorm(), a.delta()));
         Files.createDirectories(outDir);
         Files.writeString(outDir.resolve("scenario.conf"), scenario.render(), StandardCharsets.UTF_8);
+        PartitionWriter.write(outDir, data.shards());
         double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
         Coordinator.Finished finished;
         List<RoundRecord> records;
