@@ -83,6 +83,22 @@ class FederatedEvalRunTest {
     }
 
     @Test
+    void theQuickstartScenarioRunsWithFederatedEvaluation() {
+        Path quickstart = Path.of("..", "configs", "quickstart.conf");
+        Path out = dir.resolve("quickstart");
+        CliRuns.Result r = fedsim("run", quickstart, "--set", "eval.federated-every=5", "--out", out);
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> clients = lines(out.resolve("clients.csv"));
+        assertThat(clients).hasSize(1 + 6 * 50); // rounds 5, 10, ..., 30, every one of the 50 clients
+        List<String> metrics = lines(out.resolve("metrics.csv"));
+        List<String> header = List.of(metrics.get(0).split(",", -1));
+        double jain = Double.parseDouble(metrics.get(30).split(",", -1)[header.indexOf("fed_jain")]);
+        assertThat(jain).isBetween(1.0 / 50, 1.0);
+        assertThat(lines(out.resolve("partition.csv")).get(0)).isEqualTo("client_id,label,count");
+    }
+
+    @Test
     void badValuesAreNamed() {
         Path file = runs.write("tiny.conf", CliRuns.TINY);
         CliRuns.Result fraction = fedsim("run", file, "--out", dir.resolve("x"), "--set", "eval.federated-fraction=0");
