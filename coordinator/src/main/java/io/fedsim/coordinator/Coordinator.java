@@ -162,6 +162,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         if (stop == null && budgetSpent) {
             stop = budgetReason(round + 1);
         }
+        // wall times are filled in when the round is recorded, after any federated evaluation
         RoundRecord record = new RoundRecord(round, sampled, results.size(), result.failures().size(),
                 weightedTrainLoss(results), evaluate, eval.meanLoss(), eval.accuracy(), skipReason, 0, 0, extra);
         if (settings.federatedEvaluation().dueAfter(round, stop != null)) {
@@ -174,7 +175,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                     "federated-eval-" + round);
             return this;
         }
-        return finishRound(record, stop);
+        return finishRound(record, Map.of(), stop);
     }
 
     private Behavior<Command> onFederatedEvalDone(FederatedEvalDone done) {
@@ -183,22 +184,22 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             getContext().getLog().warn("round {}: no federated evaluation from clients {}", round, result.missing());
         }
         listener.onClientEvaluations(round, result.evaluations());
-        RoundRecord r = pending.record();
-        Map<String, Double> extra = new LinkedHashMap<>(r.extra());
-        extra.putAll(FairnessKernels.metrics(result.evaluations()));
-        RoundRecord record = new RoundRecord(r.round(), r.clientsSampled(), r.clientsCompleted(), r.clientsFailed(),
-                r.trainLoss(), r.evaluated(), r.testLoss(), r.testAccuracy(), r.skipReason(), 0, 0, extra);
-        String stop = pending.stop();
+        PendingRound r = pending;
         pending = null;
-        return finishRound(record, stop);
+        return finishRound(r.record(), FairnessKernels.metrics(result.evaluations()), r.stop());
     }
 
-    /** Records the round (its wall times taken now, so they include any federated evaluation) and goes on or stops. */
-    private Behavior<Command> finishRound(RoundRecord r, String stop) {
+    /**
+     * Records the round with {@code moreMetrics} added to its extras (its wall times taken now, so they include
+     * any federated evaluation), then starts the next round or stops.
+     */
+    private Behavior<Command> finishRound(RoundRecord r, Map<String, Double> moreMetrics, String stop) {
+        Map<String, Double> extra = new LinkedHashMap<>(r.extra());
+        extra.putAll(moreMetrics);
         long now = System.nanoTime();
         listener.onRound(new RoundRecord(r.round(), r.clientsSampled(), r.clientsCompleted(), r.clientsFailed(),
                 r.trainLoss(), r.evaluated(), r.testLoss(), r.testAccuracy(), r.skipReason(),
-                (now - roundStartNanos) / 1e9, (now - startNanos) / 1e9, r.extra()));
+                (now - roundStartNanos) / 1e9, (now - startNanos) / 1e9, extra));
         if (stop != null) {
             replyTo.tell(new Finished(round, global, stop));
             return Behaviors.stopped();
