@@ -2,6 +2,7 @@ package io.fedsim.client;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
@@ -28,6 +29,12 @@ import java.util.Map;
  *
  * <p><b>Federated evaluation.</b> With a local test split the client trains on {@code shard} (its local
  * training part) and, on {@link Evaluate}, measures the given parameters on both parts.
+ *
+ * <p><b>Crashes.</b> An exception in training is a crash: the client first tells the round {@link Failed}
+ * with the cause (so the round goes on at once instead of waiting for its wall-clock deadline), logs it once
+ * with its cause, then lets the exception escape. Its supervisor restarts the actor; shard, model
+ * and persistent state are given to the behaviour from outside, so the restarted client has them intact.
+ * {@link ClientFaults} injects such crashes on purpose.
  */
 public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
 
@@ -45,6 +52,10 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
 
     /** Replace the client's persistent state with a deep copy of {@code state} (a resumed run). */
     public record RestoreState(Map<String, float[]> state) implements Command {
+        /** Copied when sent, not when handled: the sender may reuse its arrays while the message is queued. */
+        public RestoreState {
+            state = deepCopy(state);
+        }
     }
 
     /**
@@ -92,7 +103,8 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
     private final Shard localTest;
     private final Model model;
     private final long seed;
-    private final Map<String, float[]> state = new HashMap<>();
+    private final ClientFaults faults;
+    private final Map<String, float[]> state;
 
     /** A client without a local test split: {@link Evaluate} reports empty test figures. */
     public static Behavior<Command> create(int clientId, Shard shard, Model model, long seed) {
@@ -104,16 +116,33 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
      * @param localTest the client's local test split, never trained on
      */
     public static Behavior<Command> create(int clientId, Shard shard, Shard localTest, Model model, long seed) {
-        return Behaviors.setup(context -> new ClientActor(context, clientId, shard, localTest, model, seed));
+        return create(clientId, shard, localTest, model, seed, ClientFaults.NONE);
     }
 
-    private ClientActor(ActorContext<Command> context, int clientId, Shard shard, Shard localTest, Model model, long seed) {
+    /** A client without a local test split that crashes as {@code faults} says. */
+    public static Behavior<Command> create(int clientId, Shard shard, Model model, long seed, ClientFaults faults) {
+        return create(clientId, shard, new Shard(shard.data(), new int[0]), model, seed, faults);
+    }
+
+    /** A supervised client that crashes as {@code faults} says (and on any exception in training), and restarts. */
+    public static Behavior<Command> create(int clientId, Shard shard, Shard localTest, Model model, long seed,
+                                           ClientFaults faults) {
+        Map<String, float[]> state = new HashMap<>(); // outside the setup: it survives restarts
+        return Behaviors.supervise(Behaviors.<Command>setup(context ->
+                        new ClientActor(context, clientId, shard, localTest, model, seed, faults, state)))
+                .onFailure(RuntimeException.class, SupervisorStrategy.restart().withLoggingEnabled(false));
+    }
+
+    private ClientActor(ActorContext<Command> context, int clientId, Shard shard, Shard localTest, Model model,
+                        long seed, ClientFaults faults, Map<String, float[]> state) {
         super(context);
         this.clientId = clientId;
         this.shard = shard;
         this.localTest = localTest;
         this.model = model;
         this.seed = seed;
+        this.faults = faults;
+        this.state = state;
     }
 
     @Override
@@ -145,6 +174,7 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
 
     private Behavior<Command> onTrain(Train train) {
         try {
+            faults.maybeCrash(seed, train.round(), clientId);
             ModelWorkspace ws = Workspaces.forCurrentThread(model, train.plan().effectiveBatchSize(shard.size()));
             Rng rng = Rng.derive(seed, "client", train.round(), clientId);
             TrainResult result = LocalTrainer.train(ws, train.globalParams(), shard, train.plan(), rng);
@@ -153,8 +183,15 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
             }
             train.replyTo().tell(new Update(clientId, train.round(), result));
         } catch (RuntimeException e) {
-            getContext().getLog().warn("client {} failed in round {}", clientId, train.round(), e);
-            train.replyTo().tell(new Failed(clientId, train.round(), String.valueOf(e)));
+            // logged here, once (the supervisor's own logging is off): an injected crash in one line, a real
+            // one with its stack trace
+            if (e instanceof ClientFaults.InjectedCrash) {
+                getContext().getLog().warn("client {} crashed in round {}: {}; restarting it", clientId, train.round(), e.getMessage());
+            } else {
+                getContext().getLog().error("client {} crashed in round {}; restarting it", clientId, train.round(), e);
+            }
+            train.replyTo().tell(new Failed(clientId, train.round(), "crashed: " + e));
+            throw e;
         }
         return this;
     }

@@ -56,6 +56,11 @@ public record TrainingPlan(int epochs, int batchSize, float learningRate, float 
         return new TrainingPlan(epochs, batchSize, rate, proximalMu, localDp, reportGlobalLoss);
     }
 
+    /** The same plan with fewer local epochs (a straggler's partial work). */
+    public TrainingPlan withEpochs(int localEpochs) {
+        return new TrainingPlan(localEpochs, batchSize, learningRate, proximalMu, localDp, reportGlobalLoss);
+    }
+
     /** The batch size used on a shard of {@code shardSize} samples. */
     public int effectiveBatchSize(int shardSize) {
         return batchSize == 0 ? Math.max(1, shardSize) : batchSize;

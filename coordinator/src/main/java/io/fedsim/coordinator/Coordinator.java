@@ -13,6 +13,8 @@ import io.fedsim.coordinator.privacy.PrivacyAccounting;
 import io.fedsim.coordinator.strategy.ClientResult;
 import io.fedsim.coordinator.strategy.RoundOutcome;
 import io.fedsim.coordinator.strategy.Strategy;
+import io.fedsim.coordinator.time.RoundConditions;
+import io.fedsim.coordinator.time.SimulatedRound;
 import io.fedsim.core.model.Evaluation;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final Optional<PrivacyAccounting> privacy;
     private final ActorRef<RoundQuery.Result> roundResults;
     private final ActorRef<FederatedEvalQuery.Result> federatedResults;
+    private final RoundConditions conditions;
+    private SimulatedRound current;
+    private double simSeconds;
     private final long startNanos = System.nanoTime();
     private float[] global;
     private int round;
@@ -78,14 +83,23 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                                            float[] initialParams, Strategy strategy, Evaluator evaluator,
                                            RunListener listener, Optional<PrivacyAccounting> privacy,
                                            ActorRef<Finished> replyTo) {
+        return create(settings, clients, initialParams, strategy, evaluator, listener, privacy, RoundConditions.NONE,
+                replyTo);
+    }
+
+    /** @param conditions simulated time, deadlines, availability and the smallest useful round */
+    public static Behavior<Command> create(CoordinatorSettings settings, List<ActorRef<ClientActor.Command>> clients,
+                                           float[] initialParams, Strategy strategy, Evaluator evaluator,
+                                           RunListener listener, Optional<PrivacyAccounting> privacy,
+                                           RoundConditions conditions, ActorRef<Finished> replyTo) {
         return Behaviors.setup(context -> new Coordinator(context, settings, clients, initialParams, strategy,
-                evaluator, listener, privacy, replyTo));
+                evaluator, listener, privacy, conditions, replyTo));
     }
 
     private Coordinator(ActorContext<Command> context, CoordinatorSettings settings,
                         List<ActorRef<ClientActor.Command>> clients, float[] initialParams, Strategy strategy,
                         Evaluator evaluator, RunListener listener, Optional<PrivacyAccounting> privacy,
-                        ActorRef<Finished> replyTo) {
+                        RoundConditions conditions, ActorRef<Finished> replyTo) {
         super(context);
         this.settings = settings;
         this.clients = List.copyOf(clients);
@@ -95,6 +109,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         this.listener = listener;
         this.replyTo = replyTo;
         this.privacy = privacy;
+        this.conditions = conditions;
         this.roundResults = context.messageAdapter(RoundQuery.Result.class, RoundDone::new);
         this.federatedResults = context.messageAdapter(FederatedEvalQuery.Result.class, FederatedEvalDone::new);
     }
@@ -123,26 +138,34 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private void startRound(int r) {
         round = r;
         roundStartNanos = System.nanoTime();
-        int[] ids = settings.sampling().sample(settings.seed(), r, clients.size());
-        Map<Integer, ActorRef<ClientActor.Command>> cohort = new TreeMap<>();
-        for (int id : ids) {
-            cohort.put(id, clients.get(id));
-        }
+        int[] ids = conditions.sampling(settings.sampling()).sample(settings.seed(), r, clients.size());
+        // over-selection draws more than the round wants; the first `target` to finish are kept
+        int target = conditions.overSelection() > 0
+                ? (int) Math.min(ids.length, settings.sampling().expectedSize(clients.size())) : ids.length;
         sampled = ids.length;
-        getContext().spawn(RoundQuery.create(r, cohort, global, strategy.clientPlan(r, settings.planFor(r)),
-                        settings.roundTimeout(), roundResults),
+        current = SimulatedRound.plan(conditions, settings.seed(), r, ids, target,
+                strategy.clientPlan(r, settings.planFor(r)), conditions.stragglerRule(strategy.keepsPartialWork()));
+        Map<Integer, ActorRef<ClientActor.Command>> cohort = new TreeMap<>();
+        current.plans().keySet().forEach(id -> cohort.put(id, clients.get(id)));
+        getContext().spawn(RoundQuery.create(r, cohort, global, current.plans(), settings.roundTimeout(), roundResults),
                 "round-" + r);
     }
 
     private Behavior<Command> onRoundDone(RoundDone done) {
-        RoundQuery.Result result = done.result();
-        List<ClientResult> results = result.updates().stream()
+        SimulatedRound.Closed closed = current.close(done.result().updates(), done.result().failures());
+        List<ClientResult> results = closed.kept().stream()
                 .map(u -> new ClientResult(u.clientId(), u.result().delta(), u.result().numSamples(), u.result().meanLoss(),
                         u.result().steps(), u.result().globalLoss()))
                 .toList();
-        RoundOutcome outcome = strategy.aggregate(round, global, results, result.failures());
+        RoundOutcome outcome = results.size() < conditions.minCompleted()
+                ? new RoundOutcome.Skipped(results.size() + " of the " + sampled + " sampled clients completed, fewer "
+                        + "than round.min-completed = " + conditions.minCompleted())
+                : strategy.aggregate(round, global, results, closed.failures());
         String skipReason = null;
         Map<String, Double> extra = new LinkedHashMap<>();
+        if (conditions.active()) {
+            extra.putAll(conditionMetrics(closed));
+        }
         if (outcome instanceof RoundOutcome.Aggregated aggregated) {
             global = aggregated.params();
             extra.putAll(aggregated.metrics());
@@ -163,7 +186,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             stop = budgetReason(round + 1);
         }
         // wall times are filled in when the round is recorded, after any federated evaluation
-        RoundRecord record = new RoundRecord(round, sampled, results.size(), result.failures().size(),
+        RoundRecord record = new RoundRecord(round, sampled, results.size(), closed.failed(),
                 weightedTrainLoss(results), evaluate, eval.meanLoss(), eval.accuracy(), skipReason, 0, 0, extra);
         if (settings.federatedEvaluation().dueAfter(round, stop != null)) {
             pending = new PendingRound(record, stop);
@@ -206,6 +229,18 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         }
         startRound(round + 1);
         return this;
+    }
+
+    private Map<String, Double> conditionMetrics(SimulatedRound.Closed closed) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("clients_dropped", (double) closed.dropped());
+        m.put("clients_straggled", (double) closed.straggled());
+        if (conditions.simulatesTime()) {
+            simSeconds += closed.simSeconds();
+            m.put("round_sim_seconds", closed.simSeconds());
+            m.put("sim_seconds", simSeconds);
+        }
+        return m;
     }
 
     private String budgetReason(int nextRound) {

@@ -54,6 +54,14 @@ public final class RoundQuery extends AbstractBehavior<RoundQuery.Command> {
      */
     public static Behavior<Command> create(int round, Map<Integer, ActorRef<ClientActor.Command>> cohort, float[] global,
                                            TrainingPlan plan, Duration timeout, ActorRef<Result> replyTo) {
+        Map<Integer, TrainingPlan> plans = new TreeMap<>();
+        cohort.keySet().forEach(id -> plans.put(id, plan));
+        return create(round, cohort, global, plans, timeout, replyTo);
+    }
+
+    /** @param plans what each client of the cohort is told, by id (a straggler may be told fewer epochs) */
+    public static Behavior<Command> create(int round, Map<Integer, ActorRef<ClientActor.Command>> cohort, float[] global,
+                                           Map<Integer, TrainingPlan> plans, Duration timeout, ActorRef<Result> replyTo) {
         if (cohort.isEmpty()) { // Poisson sampling may draw nobody: nothing to wait for
             return Behaviors.setup(context -> {
                 replyTo.tell(new Result(round, List.of(), List.of()));
@@ -61,12 +69,12 @@ public final class RoundQuery extends AbstractBehavior<RoundQuery.Command> {
             });
         }
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-                new RoundQuery(context, timers, round, cohort, global, plan, timeout, replyTo)));
+                new RoundQuery(context, timers, round, cohort, global, plans, timeout, replyTo)));
     }
 
     private RoundQuery(ActorContext<Command> context, TimerScheduler<Command> timers, int round,
-                       Map<Integer, ActorRef<ClientActor.Command>> cohort, float[] global, TrainingPlan plan,
-                       Duration timeout, ActorRef<Result> replyTo) {
+                       Map<Integer, ActorRef<ClientActor.Command>> cohort, float[] global,
+                       Map<Integer, TrainingPlan> plans, Duration timeout, ActorRef<Result> replyTo) {
         super(context);
         this.round = round;
         this.replyTo = replyTo;
@@ -75,7 +83,7 @@ public final class RoundQuery extends AbstractBehavior<RoundQuery.Command> {
         ActorRef<ClientActor.Reply> replies = context.messageAdapter(ClientActor.Reply.class, WrappedReply::new);
         cohort.forEach((id, client) -> {
             context.watchWith(client, new ClientStopped(id));
-            client.tell(new ClientActor.Train(round, global, plan, replies));
+            client.tell(new ClientActor.Train(round, global, plans.get(id), replies));
         });
     }
 

@@ -79,6 +79,11 @@ public final class CentralDp implements Strategy {
     }
 
     @Override
+    public boolean keepsPartialWork() {
+        return inner.keepsPartialWork();
+    }
+
+    @Override
     public Map<String, float[]> state() {
         Map<String, float[]> state = new LinkedHashMap<>(inner.state());
         if (adaptive != null) {

@@ -10,6 +10,10 @@ public record ClientFailure(int clientId, Kind kind, String reason) {
         /** It did not reply before the round's deadline. */
         TIMED_OUT,
         /** It stopped (crashed or was stopped) before replying. */
-        STOPPED
+        STOPPED,
+        /** It was offline when sampled, or dropped out mid-round (simulated availability). */
+        DROPPED,
+        /** It could not finish before the round's simulated deadline. */
+        STRAGGLED
     }
 }

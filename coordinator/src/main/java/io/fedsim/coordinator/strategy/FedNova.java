@@ -31,6 +31,12 @@ public final class FedNova implements Strategy {
         return "fednova";
     }
 
+    /** FedNova normalises by each client's own step count, so a straggler's fewer epochs are what it is made for. */
+    @Override
+    public boolean keepsPartialWork() {
+        return true;
+    }
+
     @Override
     public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
         var skipped = ServerOptimizers.skip(results, failures);

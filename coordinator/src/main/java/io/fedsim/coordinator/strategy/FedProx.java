@@ -32,6 +32,12 @@ public final class FedProx implements Strategy {
         return plan.withProximalMu(mu);
     }
 
+    /** FedProx tolerates partial work: a straggler's finished epochs still count (Li et al. 2020, section 3). */
+    @Override
+    public boolean keepsPartialWork() {
+        return true;
+    }
+
     @Override
     public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
         return averaging.aggregate(round, global, results, failures);

@@ -33,6 +33,15 @@ public interface Strategy {
     }
 
     /**
+     * Whether a straggler's partial work (the whole local epochs it finished by the round's deadline) is
+     * aggregated rather than dropped, when the scenario leaves it to the strategy ({@code round.stragglers =
+     * auto}). FedProx keeps it (Li et al. 2020); the others drop stragglers, as FedAvg does in deployment.
+     */
+    default boolean keepsPartialWork() {
+        return false;
+    }
+
+    /**
      * A deep copy of the state carried between rounds, by name (e.g. {@code m}, {@code v}); empty for a
      * stateless strategy, and for a stateful one that has not aggregated a round yet.
      */

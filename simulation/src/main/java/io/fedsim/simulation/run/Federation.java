@@ -5,14 +5,19 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.ChildFailed;
 import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.Terminated;
+import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import io.fedsim.client.ClientActor;
+import io.fedsim.client.ClientFaults;
 import io.fedsim.coordinator.Coordinator;
 import io.fedsim.coordinator.CoordinatorSettings;
 import io.fedsim.coordinator.Evaluator;
+import io.fedsim.coordinator.async.AsyncCoordinator;
+import io.fedsim.coordinator.async.AsyncSettings;
 import io.fedsim.coordinator.RunListener;
 import io.fedsim.coordinator.privacy.PrivacyAccounting;
 import io.fedsim.coordinator.strategy.Strategy;
+import io.fedsim.coordinator.time.RoundConditions;
 import io.fedsim.core.data.Shard;
 import io.fedsim.core.model.Model;
 import java.util.ArrayList;
@@ -22,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The root of a run's actor system: spawns one {@link ClientActor} per shard on the training dispatcher
- * and the {@link Coordinator}, starts it, and completes {@code done} when the coordinator finishes (or
+ * and the {@link Coordinator} (or, with mode = async, the {@link AsyncCoordinator}), starts it, and completes {@code done} when the coordinator finishes (or
  * exceptionally when it fails).
  */
 final class Federation {
@@ -34,33 +39,59 @@ final class Federation {
                                                  List<Shard> localTests, Model model,
                                                  float[] initialParams, Strategy strategy, Evaluator evaluator,
                                                  RunListener listener, Optional<PrivacyAccounting> privacy,
+                                                 RoundConditions conditions, ClientFaults faults,
                                                  CompletableFuture<Coordinator.Finished> done) {
         return Behaviors.setup(context -> {
-            DispatcherSelector training = DispatcherSelector.fromConfig(AkkaSettings.TRAINING_DISPATCHER);
-            List<ActorRef<ClientActor.Command>> clients = new ArrayList<>(shards.size());
-            for (int id = 0; id < shards.size(); id++) {
-                Shard localTest = localTests.isEmpty() ? new Shard(shards.get(id).data(), new int[0]) : localTests.get(id);
-                clients.add(context.spawn(ClientActor.create(id, shards.get(id), localTest, model, settings.seed()),
-                        "client-" + id, training));
-            }
+            List<ActorRef<ClientActor.Command>> clients = spawnClients(context, shards, localTests, model, settings.seed(),
+                    faults);
             ActorRef<Coordinator.Command> coordinator = context.spawn(Coordinator.create(settings, clients, initialParams,
-                    strategy, evaluator, listener, privacy, context.getSelf()), "coordinator");
+                    strategy, evaluator, listener, privacy, conditions, context.getSelf()), "coordinator");
             context.watch(coordinator);
             coordinator.tell(Coordinator.Start.INSTANCE);
-            return Behaviors.receive(Coordinator.Finished.class)
-                    .onMessage(Coordinator.Finished.class, finished -> {
-                        done.complete(finished);
-                        return Behaviors.stopped();
-                    })
-                    .onSignal(ChildFailed.class, failed -> {
-                        done.completeExceptionally(failed.cause());
-                        return Behaviors.stopped();
-                    })
-                    .onSignal(Terminated.class, terminated -> {
-                        done.completeExceptionally(new IllegalStateException("the coordinator stopped before the run finished"));
-                        return Behaviors.stopped();
-                    })
-                    .build();
+            return awaitFinished(done);
         });
+    }
+
+    /** The same with an asynchronous FedBuff coordinator, which starts its clients as soon as it is spawned. */
+    static Behavior<Coordinator.Finished> createAsync(AsyncSettings settings, List<Shard> shards, Model model,
+                                                      float[] initialParams, Evaluator evaluator, RunListener listener,
+                                                      ClientFaults faults, CompletableFuture<Coordinator.Finished> done) {
+        return Behaviors.setup(context -> {
+            List<ActorRef<ClientActor.Command>> clients = spawnClients(context, shards, List.of(), model, settings.seed(),
+                    faults);
+            context.watch(context.spawn(AsyncCoordinator.create(settings, clients, initialParams, evaluator, listener,
+                    context.getSelf()), "coordinator"));
+            return awaitFinished(done);
+        });
+    }
+
+    private static List<ActorRef<ClientActor.Command>> spawnClients(ActorContext<?> context, List<Shard> shards,
+                                                                    List<Shard> localTests, Model model, long seed,
+                                                                    ClientFaults faults) {
+        DispatcherSelector training = DispatcherSelector.fromConfig(AkkaSettings.TRAINING_DISPATCHER);
+        List<ActorRef<ClientActor.Command>> clients = new ArrayList<>(shards.size());
+        for (int id = 0; id < shards.size(); id++) {
+            Shard localTest = localTests.isEmpty() ? new Shard(shards.get(id).data(), new int[0]) : localTests.get(id);
+            clients.add(context.spawn(ClientActor.create(id, shards.get(id), localTest, model, seed, faults),
+                    "client-" + id, training));
+        }
+        return clients;
+    }
+
+    private static Behavior<Coordinator.Finished> awaitFinished(CompletableFuture<Coordinator.Finished> done) {
+        return Behaviors.receive(Coordinator.Finished.class)
+                .onMessage(Coordinator.Finished.class, finished -> {
+                    done.complete(finished);
+                    return Behaviors.stopped();
+                })
+                .onSignal(ChildFailed.class, failed -> {
+                    done.completeExceptionally(failed.cause());
+                    return Behaviors.stopped();
+                })
+                .onSignal(Terminated.class, terminated -> {
+                    done.completeExceptionally(new IllegalStateException("the coordinator stopped before the run finished"));
+                    return Behaviors.stopped();
+                })
+                .build();
     }
 }

@@ -1,6 +1,8 @@
 package io.fedsim.simulation.run;
 
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Behavior;
+import io.fedsim.client.ClientFaults;
 import io.fedsim.client.TrainingPlan;
 import io.fedsim.coordinator.Coordinator;
 import io.fedsim.coordinator.CoordinatorSettings;
@@ -10,6 +12,8 @@ import io.fedsim.coordinator.RunListener;
 import io.fedsim.coordinator.evaluation.ClientEvaluation;
 import io.fedsim.coordinator.evaluation.FairnessKernels;
 import io.fedsim.coordinator.evaluation.FederatedEvaluation;
+import io.fedsim.coordinator.async.AsyncSettings;
+import io.fedsim.coordinator.time.RoundConditions;
 import io.fedsim.core.model.Evaluation;
 import io.fedsim.core.model.Model;
 import io.fedsim.core.model.Nd4jSetup;
@@ -19,6 +23,7 @@ import io.fedsim.simulation.output.ClientsWriter;
 import io.fedsim.simulation.output.MetricsWriter;
 import io.fedsim.simulation.output.PartitionWriter;
 import io.fedsim.simulation.output.RunSummary;
+import io.fedsim.simulation.scenario.ConditionsSpec;
 import io.fedsim.simulation.scenario.Scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -100,6 +105,7 @@ public final class Simulation {
      */
     static List<String> metricColumns(Scenario scenario) {
         List<String> columns = new ArrayList<>(PrivacySetup.metricColumns(scenario));
+        columns.addAll(Devices.metricColumns(scenario.conditions()));
         for (String metric : Components.strategyProvider(scenario.strategy().name()).metrics()) {
             if (!columns.contains(metric) && !MetricsWriter.COLUMNS.contains(metric)) {
                 columns.add(metric);
@@ -122,11 +128,20 @@ public final class Simulation {
                 scenario.round().timeout(), clients.schedule(),
                 new FederatedEvaluation(scenario.eval().federatedEvery(), scenario.eval().federatedFraction()));
         CompletableFuture<Coordinator.Finished> done = new CompletableFuture<>();
-        ActorSystem<Coordinator.Finished> system = ActorSystem.create(
-                Federation.create(settings, data.shards(), data.localTests(), model, initial,
+        RoundConditions conditions = Devices.conditions(scenario, data.shards(), model.numParameters());
+        ClientFaults faults = new ClientFaults(scenario.conditions().crashProbability());
+        Evaluator evaluator = new Evaluator(model, data.test());
+        ConditionsSpec c = scenario.conditions();
+        Behavior<Coordinator.Finished> root = c.async()
+                ? Federation.createAsync(new AsyncSettings(scenario.rounds(), scenario.seed(), c.bufferSize(),
+                        c.concurrency(), scenario.strategy().serverLearningRate(), scenario.evalEvery(),
+                        scenario.targetAccuracy(), settings.plan(), conditions), data.shards(), model, initial,
+                        evaluator, listener, faults, done)
+                : Federation.create(settings, data.shards(), data.localTests(), model, initial,
                         privacy.wrap(Components.strategy(scenario.strategy()), scenario, population),
-                        new Evaluator(model, data.test()), listener, privacy.accounting(), done),
-                "fedsim", AkkaSettings.forRun(scenario.runtime().effectiveTrainingThreads()));
+                        evaluator, listener, privacy.accounting(), conditions, faults, done);
+        ActorSystem<Coordinator.Finished> system = ActorSystem.create(root, "fedsim",
+                AkkaSettings.forRun(scenario.runtime().effectiveTrainingThreads()));
         try {
             return done.get();
         } catch (InterruptedException e) {

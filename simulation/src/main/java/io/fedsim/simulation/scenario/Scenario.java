@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
  * @param evalEvery evaluate the global model every this many rounds, and always after the last
  * @param targetAccuracy stop early once test accuracy reaches this
  * @param eval federated evaluation on the clients' local test splits
+ * @param conditions simulated devices, deadlines, availability and faults (issue 6)
  * @param sourceFile the file it was loaded from, as given
  */
 public record Scenario(
@@ -29,6 +30,7 @@ public record Scenario(
         PrivacySpec privacy,
         RoundSpec round,
         RuntimeSpec runtime,
+        ConditionsSpec conditions,
         Path sourceFile) {
 
     public Scenario {
@@ -43,6 +45,7 @@ public record Scenario(
         Objects.requireNonNull(privacy, "privacy");
         Objects.requireNonNull(round, "round");
         Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(conditions, "conditions");
         Objects.requireNonNull(sourceFile, "sourceFile");
         headerChecks(name, rounds, evalEvery, targetAccuracy).done();
     }
@@ -61,7 +64,7 @@ public record Scenario(
     /** The same scenario with another seed: what the CLI's {@code --seed N} does. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, rounds, newSeed, evalEvery, targetAccuracy, eval, data, clients, model,
-                strategy, privacy, round, runtime, sourceFile);
+                strategy, privacy, round, runtime, conditions, sourceFile);
     }
 
     /**

@@ -52,7 +52,9 @@ final class ScenarioAssembler {
         PrivacySpec privacy = privacy();
         RoundSpec round = in.build(() -> new RoundSpec(in.duration("round.timeout")));
         RuntimeSpec runtime = in.build(() -> new RuntimeSpec(in.integer("runtime.training-threads")));
-        if (eval == null || data == null || clients == null || model == null || strategy == null || privacy == null || round == null || runtime == null) {
+        ConditionsSpec conditions = conditions();
+        if (eval == null || data == null || clients == null || model == null || strategy == null || privacy == null
+                || round == null || runtime == null || conditions == null) {
             in.build(() -> {
                 Scenario.headerChecks(name, rounds, evalEvery, target).done();
                 return null;
@@ -60,7 +62,11 @@ final class ScenarioAssembler {
             return null;
         }
         Scenario scenario = in.build(() -> new Scenario(name, description, rounds, seed, evalEvery, target,
-                eval, data, clients, model, strategy, privacy, round, runtime, file));
+                eval, data, clients, model, strategy, privacy, round, runtime, conditions, file));
+        if (scenario != null) {
+            checkOverSelection(scenario);
+        }
+
         return in.problems().isEmpty() ? scenario : null;
     }
 
@@ -190,6 +196,43 @@ final class ScenarioAssembler {
         }
         return in.build(() -> new PrivacySpec(mode, in.number("privacy.clip-norm"), in.number("privacy.noise-multiplier"),
                 in.number("privacy.delta"), target, in.bool("privacy.calibrate"), sampling, adaptive));
+    }
+
+    private ConditionsSpec conditions() {
+        DevicesSpec devices = in.build(() -> new DevicesSpec(in.bool("devices.enabled"), distribution("devices.speed"),
+                distribution("devices.up-bandwidth"), distribution("devices.down-bandwidth"),
+                distribution("devices.latency"), path("devices.trace", Optional.empty())));
+        if (devices == null) {
+            return null;
+        }
+        OptionalDouble deadline = in.optionalNumber("round.deadline").map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        return in.build(() -> new ConditionsSpec(devices, deadline,
+                in.choice("round.stragglers", ConditionsSpec.Stragglers.class), in.integer("round.min-completed"),
+                in.number("clients.over-selection"), in.number("availability.offline-probability"),
+                in.number("availability.dropout-probability"), in.number("faults.crash-probability"),
+                in.choice("mode", ConditionsSpec.Mode.class), in.integer("async.buffer-size"),
+                in.integer("async.concurrency")));
+    }
+
+    private io.fedsim.coordinator.time.Distribution distribution(String key) {
+        String text = in.string(key);
+        return Distributions.parse(text).orElseGet(() -> {
+            in.report(Problem.at(key, "expected " + Distributions.EXPECTED + ", was " + Checks.quote(text)));
+            return new io.fedsim.coordinator.time.Distribution.Fixed(1);
+        });
+    }
+
+    /** Over-selection keeps the first K of a larger fixed cohort; Poisson sampling has no K. FedBuff is not private here. */
+    private void checkOverSelection(Scenario s) {
+        if (s.conditions().async() && s.privacy().enabled()) {
+            crossProblem("mode", "mode", "async (FedBuff) has no differential privacy here; set privacy.mode = none "
+                    + "or mode = sync");
+        }
+        if (s.conditions().overSelection() > 0 && s.privacy().enabled()
+                && s.privacy().sampling() == PrivacySpec.Sampling.POISSON) {
+            crossProblem("clients.over-selection", "clients.over-selection", "needs a fixed cohort, but privacy.sampling "
+                    + "= poisson draws a varying one; set privacy.sampling = fixed or clients.over-selection = 0");
+        }
     }
 
     /** A problem reported at one key but located where the user wrote the key that caused it. */

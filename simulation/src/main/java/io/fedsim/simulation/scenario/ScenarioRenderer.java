@@ -32,11 +32,25 @@ final class ScenarioRenderer {
         Map<String, Object> data = data(s.data());
         data.put("local-test-fraction", s.eval().localTestFraction());
         root.put("data", data);
-        root.put("clients", clients(s.clients()));
+        Map<String, Object> clients = new LinkedHashMap<>(clients(s.clients()));
+        clients.put("over-selection", s.conditions().overSelection());
+        root.put("clients", clients);
         root.put("model", Map.of("type", EnumNames.key(s.model().type()), "hidden", s.model().hidden()));
         root.put("strategy", strategy(s.strategy()));
         root.put("privacy", privacy(s.privacy()));
-        root.put("round", Map.of("timeout", duration(s.round().timeout())));
+        ConditionsSpec c = s.conditions();
+        Map<String, Object> round = new LinkedHashMap<>();
+        round.put("timeout", duration(s.round().timeout()));
+        round.put("deadline", c.deadline().isPresent() ? c.deadline().getAsDouble() : null);
+        round.put("stragglers", EnumNames.key(c.stragglers()));
+        round.put("min-completed", c.minCompleted());
+        root.put("round", round);
+        root.put("devices", devices(c.devices()));
+        root.put("availability", Map.of("offline-probability", c.offlineProbability(),
+                "dropout-probability", c.dropoutProbability()));
+        root.put("faults", Map.of("crash-probability", c.crashProbability()));
+        root.put("mode", EnumNames.key(c.mode()));
+        root.put("async", Map.of("buffer-size", c.bufferSize(), "concurrency", c.concurrency()));
         root.put("runtime", Map.of("training-threads", s.runtime().trainingThreads()));
         return ConfigValueFactory.fromMap(root).render(OPTIONS);
     }
@@ -119,6 +133,17 @@ final class ScenarioRenderer {
                 "local-epochs", c.localEpochs(), "batch-size", c.batchSize(), "learning-rate", c.learningRate(),
                 "learning-rate-schedule", EnumNames.key(c.learningRateSchedule()),
                 "learning-rate-decay", c.learningRateDecay());
+    }
+
+    private static Map<String, Object> devices(DevicesSpec d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("enabled", d.enabled());
+        m.put("speed", d.speed().toString());
+        m.put("up-bandwidth", d.upBandwidth().toString());
+        m.put("down-bandwidth", d.downBandwidth().toString());
+        m.put("latency", d.latency().toString());
+        m.put("trace", path(d.trace()));
+        return m;
     }
 
     private static String path(Optional<Path> p) {

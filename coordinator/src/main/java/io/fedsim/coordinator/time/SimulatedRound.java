@@ -1,0 +1,134 @@
+package io.fedsim.coordinator.time;
+
+import io.fedsim.client.ClientActor;
+import io.fedsim.client.TrainingPlan;
+import io.fedsim.coordinator.strategy.ClientFailure;
+import io.fedsim.core.rng.Rng;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One round under {@link RoundConditions}, decided before any client trains and closed after the replies.
+ *
+ * <p>Planning, per sampled client in id order: offline (one draw from (seed, "offline", round, id) against
+ * its availability times 1 - offline-probability) or dropped out mid-round (seed, "dropout", round, id):
+ * both {@code DROPPED}, never asked to train. Then its simulated time for the full plan; past the deadline it
+ * straggles: under {@code DROP} it is not asked to train (the server would ignore what came after the
+ * deadline); under {@code PARTIAL} it trains the whole epochs that fit, or straggles if not even one does.
+ *
+ * <p>Closing: updates are ranked by simulated finish time (ties by client id) and the first {@code target}
+ * kept; over-selected clients beyond them are discarded unrecorded. The round closes at the last kept finish
+ * when {@code target} results came, else at the deadline (the server waited for the missing ones), else at
+ * the last kept finish. Kept updates go to the strategy in client-id order.
+ */
+public final class SimulatedRound {
+    private final RoundConditions conditions;
+    private final int target;
+    private final Map<Integer, TrainingPlan> plans = new TreeMap<>();
+    private final Map<Integer, Double> finish = new TreeMap<>();
+    private final List<ClientFailure> missed = new ArrayList<>();
+    private int partial;
+
+    private SimulatedRound(RoundConditions conditions, int target) {
+        this.conditions = conditions;
+        this.target = target;
+    }
+
+    /**
+     * @param sampled ascending ids drawn for the round (over-selected when the conditions say so)
+     * @param target  how many results the round wants (the cohort size before over-selection)
+     */
+    public static SimulatedRound plan(RoundConditions c, long seed, int round, int[] sampled, int target,
+                                      TrainingPlan plan, RoundConditions.Stragglers rule) {
+        SimulatedRound r = new SimulatedRound(c, target);
+        for (int id : sampled) {
+            double availability = c.simulatesTime() ? c.profiles().get(id).availability() : 1.0;
+            if (Rng.derive(seed, "offline", round, id).nextDouble() >= availability * (1 - c.offlineProbability())) {
+                r.missed.add(new ClientFailure(id, ClientFailure.Kind.DROPPED, "offline when sampled"));
+            } else if (c.dropoutProbability() > 0 && Rng.derive(seed, "dropout", round, id).nextDouble() < c.dropoutProbability()) {
+                r.missed.add(new ClientFailure(id, ClientFailure.Kind.DROPPED, "dropped out mid-round"));
+            } else if (!c.simulatesTime()) {
+                r.plans.put(id, plan);
+                r.finish.put(id, 0.0);
+            } else {
+                r.planTimed(id, plan, rule);
+            }
+        }
+        return r;
+    }
+
+    private void planTimed(int id, TrainingPlan plan, RoundConditions.Stragglers rule) {
+        ClientProfile p = conditions.profiles().get(id);
+        int n = conditions.shardSizes().get(id);
+        long down = conditions.modelBytes();
+        long up = conditions.updateBytes();
+        double full = ClientTiming.seconds(p, down, up, (long) plan.epochs() * n);
+        if (conditions.deadline().isEmpty() || full <= conditions.deadline().getAsDouble()) {
+            plans.put(id, plan);
+            finish.put(id, full);
+            return;
+        }
+        double deadline = conditions.deadline().getAsDouble();
+        int epochs = rule == RoundConditions.Stragglers.PARTIAL
+                ? ClientTiming.epochsWithin(p, down, up, n, plan.epochs(), deadline) : 0;
+        if (epochs == 0) {
+            missed.add(new ClientFailure(id, ClientFailure.Kind.STRAGGLED, String.format(java.util.Locale.ROOT,
+                    "needs %.3f simulated seconds, the deadline is %s", full, deadline)));
+            return;
+        }
+        partial++;
+        plans.put(id, plan.withEpochs(epochs));
+        finish.put(id, ClientTiming.seconds(p, down, up, (long) epochs * n));
+    }
+
+    /** What each client asked to train is told, by id. */
+    public Map<Integer, TrainingPlan> plans() {
+        return java.util.Collections.unmodifiableMap(plans);
+    }
+
+    /** The simulated finish time of a client asked to train. */
+    public double finishSeconds(int clientId) {
+        return finish.get(clientId);
+    }
+
+    /** The round's end, from what the asked clients replied (updates, and failures such as crashes). */
+    public Closed close(List<ClientActor.Update> updates, List<ClientFailure> failures) {
+        List<ClientActor.Update> ranked = new ArrayList<>(updates);
+        ranked.sort(Comparator.<ClientActor.Update>comparingDouble(u -> finish.get(u.clientId()))
+                .thenComparingInt(ClientActor.Update::clientId));
+        List<ClientActor.Update> kept = new ArrayList<>(ranked.subList(0, Math.min(target, ranked.size())));
+        double lastKept = kept.stream().mapToDouble(u -> finish.get(u.clientId())).max().orElse(0);
+        double closes = kept.size() < target && conditions.deadline().isPresent()
+                ? conditions.deadline().getAsDouble() : lastKept;
+        kept.sort(Comparator.comparingInt(ClientActor.Update::clientId));
+        List<ClientFailure> all = new ArrayList<>(failures);
+        all.addAll(missed);
+        all.sort(Comparator.comparingInt(ClientFailure::clientId));
+        int dropped = count(missed, ClientFailure.Kind.DROPPED);
+        int straggled = count(missed, ClientFailure.Kind.STRAGGLED) + partial;
+        return new Closed(List.copyOf(kept), List.copyOf(all), failures.size(), dropped, straggled,
+                conditions.simulatesTime() ? closes : Double.NaN);
+    }
+
+    private static int count(List<ClientFailure> failures, ClientFailure.Kind kind) {
+        return (int) failures.stream().filter(f -> f.kind() == kind).count();
+    }
+
+    /**
+     * A closed round.
+     *
+     * @param kept       the updates the strategy aggregates, in client-id order
+     * @param failures   every sampled client without a kept update, except discarded over-selected ones, by id
+     * @param failed     clients that failed, crashed or timed out (wall clock) after being asked to train
+     * @param dropped    clients offline when sampled or dropped out mid-round
+     * @param straggled  clients that could not finish the full plan by the deadline: those that sent partial
+     *                   work (and so are also among the kept) and those that sent nothing
+     * @param simSeconds simulated seconds from the round's start to its close; NaN without simulated time
+     */
+    public record Closed(List<ClientActor.Update> kept, List<ClientFailure> failures, int failed, int dropped,
+                         int straggled, double simSeconds) {
+    }
+}
