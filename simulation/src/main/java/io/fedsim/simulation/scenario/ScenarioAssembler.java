@@ -64,7 +64,7 @@ final class ScenarioAssembler {
         Scenario scenario = in.build(() -> new Scenario(name, description, rounds, seed, evalEvery, target,
                 eval, data, clients, model, strategy, privacy, round, runtime, conditions, file));
         if (scenario != null) {
-            checkOverSelection(scenario);
+            checkConditions(scenario);
         }
 
         return in.problems().isEmpty() ? scenario : null;
@@ -223,7 +223,11 @@ final class ScenarioAssembler {
     }
 
     /** Over-selection keeps the first K of a larger fixed cohort; Poisson sampling has no K. FedBuff is not private here. */
-    private void checkOverSelection(Scenario s) {
+    private void checkConditions(Scenario s) {
+        if (s.conditions().async() && s.eval().federatedEvery() > 0) {
+            crossProblem("mode", "mode", "async (FedBuff) has no federated evaluation here; set eval.federated-every = 0 "
+                    + "or mode = sync");
+        }
         if (s.conditions().async() && s.privacy().enabled()) {
             crossProblem("mode", "mode", "async (FedBuff) has no differential privacy here; set privacy.mode = none "
                     + "or mode = sync");
