@@ -6,6 +6,7 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import io.fedsim.client.uplink.WireFormat;
 import io.fedsim.core.data.Shard;
 import io.fedsim.core.model.Evaluation;
 import io.fedsim.core.model.Model;
@@ -45,6 +46,10 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
 
     /** Replace the client's persistent state with a deep copy of {@code state} (a resumed run). */
     public record RestoreState(Map<String, float[]> state) implements Command {
+        /** Copied when the message is made: the sender may reuse its arrays before the actor reads them. */
+        public RestoreState {
+            state = deepCopy(state);
+        }
     }
 
     /**
@@ -76,8 +81,16 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
         int round();
     }
 
-    /** A finished local update. */
-    public record Update(int clientId, int round, TrainResult result) implements Reply {
+    /**
+     * A finished local update. {@code uplink} is the message as it travels ({@link io.fedsim.client.uplink.WireFormat}):
+     * the server decodes it and never reads {@code result.delta()}, the client's own copy before attack and
+     * compression.
+     */
+    public record Update(int clientId, int round, TrainResult result, byte[] uplink) implements Reply {
+        /** An update sent uncompressed (dense float32). */
+        public Update(int clientId, int round, TrainResult result) {
+            this(clientId, round, result, WireFormat.dense(result.delta()));
+        }
     }
 
     /** Training failed; {@code reason} says why. */
@@ -92,6 +105,7 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
     private final Shard localTest;
     private final Model model;
     private final long seed;
+    private final UplinkPipeline uplink;
     private final Map<String, float[]> state = new HashMap<>();
 
     /** A client without a local test split: {@link Evaluate} reports empty test figures. */
@@ -100,20 +114,30 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
     }
 
     /**
+     * An honest client sending dense updates.
+     *
      * @param shard     the data the client trains on (with federated evaluation, its local training part)
      * @param localTest the client's local test split, never trained on
      */
     public static Behavior<Command> create(int clientId, Shard shard, Shard localTest, Model model, long seed) {
-        return Behaviors.setup(context -> new ClientActor(context, clientId, shard, localTest, model, seed));
+        return create(clientId, shard, localTest, model, seed, UplinkPipeline.PLAIN);
     }
 
-    private ClientActor(ActorContext<Command> context, int clientId, Shard shard, Shard localTest, Model model, long seed) {
+    /** @param uplink the client's attack, if it is Byzantine, and the run's compression */
+    public static Behavior<Command> create(int clientId, Shard shard, Shard localTest, Model model, long seed,
+                                           UplinkPipeline uplink) {
+        return Behaviors.setup(context -> new ClientActor(context, clientId, shard, localTest, model, seed, uplink));
+    }
+
+    private ClientActor(ActorContext<Command> context, int clientId, Shard shard, Shard localTest, Model model, long seed,
+                        UplinkPipeline uplink) {
         super(context);
         this.clientId = clientId;
         this.shard = shard;
         this.localTest = localTest;
         this.model = model;
         this.seed = seed;
+        this.uplink = uplink;
     }
 
     @Override
@@ -151,7 +175,8 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
             if (train.plan().localDp().isPresent()) {
                 result = privatise(result, train.plan().localDp().get(), train.round());
             }
-            train.replyTo().tell(new Update(clientId, train.round(), result));
+            byte[] message = uplink.send(result.delta().clone(), seed, train.round(), clientId, state);
+            train.replyTo().tell(new Update(clientId, train.round(), result, message));
         } catch (RuntimeException e) {
             getContext().getLog().warn("client {} failed in round {}", clientId, train.round(), e);
             train.replyTo().tell(new Failed(clientId, train.round(), String.valueOf(e)));
