@@ -10,10 +10,13 @@ import io.fedsim.client.ClientActor;
 import io.fedsim.coordinator.evaluation.FairnessKernels;
 import io.fedsim.coordinator.evaluation.FederatedEvalQuery;
 import io.fedsim.coordinator.privacy.PrivacyAccounting;
+import io.fedsim.coordinator.strategy.ClientFailure;
 import io.fedsim.coordinator.strategy.ClientResult;
 import io.fedsim.coordinator.strategy.RoundOutcome;
 import io.fedsim.coordinator.strategy.Strategy;
 import io.fedsim.core.model.Evaluation;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,10 +62,11 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final Optional<PrivacyAccounting> privacy;
     private final ActorRef<RoundQuery.Result> roundResults;
     private final ActorRef<FederatedEvalQuery.Result> federatedResults;
+    private final UpdateIntake intake;
     private final long startNanos = System.nanoTime();
     private float[] global;
     private int round;
-    private int sampled;
+    private int[] cohortIds = new int[0];
     private long roundStartNanos;
     private PendingRound pending;
 
@@ -78,15 +82,25 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                                            float[] initialParams, Strategy strategy, Evaluator evaluator,
                                            RunListener listener, Optional<PrivacyAccounting> privacy,
                                            ActorRef<Finished> replyTo) {
+        return create(settings, clients, initialParams, strategy, evaluator, listener, privacy,
+                UpdateIntake.honest(clients.size()), replyTo);
+    }
+
+    /** @param intake how the server decodes, validates and counts the updates (and simulates colluding attackers) */
+    public static Behavior<Command> create(CoordinatorSettings settings, List<ActorRef<ClientActor.Command>> clients,
+                                           float[] initialParams, Strategy strategy, Evaluator evaluator,
+                                           RunListener listener, Optional<PrivacyAccounting> privacy,
+                                           UpdateIntake intake, ActorRef<Finished> replyTo) {
         return Behaviors.setup(context -> new Coordinator(context, settings, clients, initialParams, strategy,
-                evaluator, listener, privacy, replyTo));
+                evaluator, listener, privacy, intake, replyTo));
     }
 
     private Coordinator(ActorContext<Command> context, CoordinatorSettings settings,
                         List<ActorRef<ClientActor.Command>> clients, float[] initialParams, Strategy strategy,
                         Evaluator evaluator, RunListener listener, Optional<PrivacyAccounting> privacy,
-                        ActorRef<Finished> replyTo) {
+                        UpdateIntake intake, ActorRef<Finished> replyTo) {
         super(context);
+        this.intake = intake;
         this.settings = settings;
         this.clients = List.copyOf(clients);
         this.global = initialParams.clone();
@@ -128,7 +142,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         for (int id : ids) {
             cohort.put(id, clients.get(id));
         }
-        sampled = ids.length;
+        cohortIds = ids;
         getContext().spawn(RoundQuery.create(r, cohort, global, strategy.clientPlan(r, settings.planFor(r)),
                         settings.roundTimeout(), roundResults),
                 "round-" + r);
@@ -136,13 +150,14 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
     private Behavior<Command> onRoundDone(RoundDone done) {
         RoundQuery.Result result = done.result();
-        List<ClientResult> results = result.updates().stream()
-                .map(u -> new ClientResult(u.clientId(), u.result().delta(), u.result().numSamples(), u.result().meanLoss(),
-                        u.result().steps(), u.result().globalLoss()))
-                .toList();
-        RoundOutcome outcome = strategy.aggregate(round, global, results, result.failures());
+        UpdateIntake.Received received = intake.receive(cohortIds, global.length, result.updates());
+        List<ClientResult> results = received.results();
+        List<ClientFailure> failures = new ArrayList<>(result.failures());
+        failures.addAll(received.rejected());
+        failures.sort(Comparator.comparingInt(ClientFailure::clientId));
+        RoundOutcome outcome = strategy.aggregate(round, global, results, failures);
         String skipReason = null;
-        Map<String, Double> extra = new LinkedHashMap<>();
+        Map<String, Double> extra = new LinkedHashMap<>(received.metrics());
         if (outcome instanceof RoundOutcome.Aggregated aggregated) {
             global = aggregated.params();
             extra.putAll(aggregated.metrics());
@@ -163,7 +178,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             stop = budgetReason(round + 1);
         }
         // wall times are filled in when the round is recorded, after any federated evaluation
-        RoundRecord record = new RoundRecord(round, sampled, results.size(), result.failures().size(),
+        RoundRecord record = new RoundRecord(round, cohortIds.length, results.size(), failures.size(),
                 weightedTrainLoss(results), evaluate, eval.meanLoss(), eval.accuracy(), skipReason, 0, 0, extra);
         if (settings.federatedEvaluation().dueAfter(round, stop != null)) {
             pending = new PendingRound(record, stop);

@@ -10,6 +10,8 @@ public record ClientFailure(int clientId, Kind kind, String reason) {
         /** It did not reply before the round's deadline. */
         TIMED_OUT,
         /** It stopped (crashed or was stopped) before replying. */
-        STOPPED
+        STOPPED,
+        /** Its update arrived but the server rejected it before aggregation (NaN, infinity, wrong length). */
+        REJECTED
     }
 }
