@@ -30,21 +30,23 @@ final class Federation {
     }
 
     /** @param localTests each client's local test split by id, or empty when there is no federated evaluation */
-    static Behavior<Coordinator.Finished> create(CoordinatorSettings settings, List<Shard> shards,
+    static Behavior<Coordinator.Finished> create(CoordinatorSettings settings, AttackSetup attacks,
                                                  List<Shard> localTests, Model model,
                                                  float[] initialParams, Strategy strategy, Evaluator evaluator,
                                                  RunListener listener, Optional<PrivacyAccounting> privacy,
                                                  CompletableFuture<Coordinator.Finished> done) {
         return Behaviors.setup(context -> {
             DispatcherSelector training = DispatcherSelector.fromConfig(AkkaSettings.TRAINING_DISPATCHER);
+            List<Shard> shards = attacks.shards();
             List<ActorRef<ClientActor.Command>> clients = new ArrayList<>(shards.size());
             for (int id = 0; id < shards.size(); id++) {
                 Shard localTest = localTests.isEmpty() ? new Shard(shards.get(id).data(), new int[0]) : localTests.get(id);
-                clients.add(context.spawn(ClientActor.create(id, shards.get(id), localTest, model, settings.seed()),
+                clients.add(context.spawn(ClientActor.create(id, shards.get(id), localTest, model, settings.seed(),
+                                attacks.pipeline(id)),
                         "client-" + id, training));
             }
             ActorRef<Coordinator.Command> coordinator = context.spawn(Coordinator.create(settings, clients, initialParams,
-                    strategy, evaluator, listener, privacy, context.getSelf()), "coordinator");
+                    strategy, evaluator, listener, privacy, attacks.intake(), context.getSelf()), "coordinator");
             context.watch(coordinator);
             coordinator.tell(Coordinator.Start.INSTANCE);
             return Behaviors.receive(Coordinator.Finished.class)

@@ -29,6 +29,8 @@ public record Scenario(
         PrivacySpec privacy,
         RoundSpec round,
         RuntimeSpec runtime,
+        AttackSpec attack,
+        CompressionSpec compression,
         Path sourceFile) {
 
     public Scenario {
@@ -43,6 +45,8 @@ public record Scenario(
         Objects.requireNonNull(privacy, "privacy");
         Objects.requireNonNull(round, "round");
         Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(attack, "attack");
+        Objects.requireNonNull(compression, "compression");
         Objects.requireNonNull(sourceFile, "sourceFile");
         headerChecks(name, rounds, evalEvery, targetAccuracy).done();
     }
@@ -61,7 +65,7 @@ public record Scenario(
     /** The same scenario with another seed: what the CLI's {@code --seed N} does. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, rounds, newSeed, evalEvery, targetAccuracy, eval, data, clients, model,
-                strategy, privacy, round, runtime, sourceFile);
+                strategy, privacy, round, runtime, attack, compression, sourceFile);
     }
 
     /**

@@ -52,7 +52,12 @@ final class ScenarioAssembler {
         PrivacySpec privacy = privacy();
         RoundSpec round = in.build(() -> new RoundSpec(in.duration("round.timeout")));
         RuntimeSpec runtime = in.build(() -> new RuntimeSpec(in.integer("runtime.training-threads")));
-        if (eval == null || data == null || clients == null || model == null || strategy == null || privacy == null || round == null || runtime == null) {
+        AttackSpec attack = attack();
+        CompressionSpec compression = in.build(() -> new CompressionSpec(
+                in.choice("compression.uplink", io.fedsim.client.uplink.Compression.Uplink.class),
+                in.number("compression.topk-fraction"), in.bool("compression.error-feedback")));
+        if (eval == null || data == null || clients == null || model == null || strategy == null || privacy == null
+                || round == null || runtime == null || attack == null || compression == null) {
             in.build(() -> {
                 Scenario.headerChecks(name, rounds, evalEvery, target).done();
                 return null;
@@ -60,7 +65,7 @@ final class ScenarioAssembler {
             return null;
         }
         Scenario scenario = in.build(() -> new Scenario(name, description, rounds, seed, evalEvery, target,
-                eval, data, clients, model, strategy, privacy, round, runtime, file));
+                eval, data, clients, model, strategy, privacy, round, runtime, attack, compression, file));
         return in.problems().isEmpty() ? scenario : null;
     }
 
@@ -173,6 +178,13 @@ final class ScenarioAssembler {
                 in.number("strategy.momentum"), in.number("strategy.beta1"), in.number("strategy.beta2"),
                 in.number("strategy.tau"), in.number("strategy.trim-fraction"), in.integer("strategy.byzantine-clients"),
                 in.number("strategy.mu"), in.number("strategy.q")));
+    }
+
+    private AttackSpec attack() {
+        io.fedsim.client.attack.Attack.Kind kind = in.choice("attack.kind", io.fedsim.client.attack.Attack.Kind.class);
+        OptionalDouble z = in.optionalNumber("attack.z").map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        return in.build(() -> new AttackSpec(kind, in.number("attack.fraction"), in.number("attack.scale"),
+                in.number("attack.noise-std"), z));
     }
 
     private PrivacySpec privacy() {

@@ -38,6 +38,10 @@ final class ScenarioRenderer {
         root.put("privacy", privacy(s.privacy()));
         root.put("round", Map.of("timeout", duration(s.round().timeout())));
         root.put("runtime", Map.of("training-threads", s.runtime().trainingThreads()));
+        root.put("attack", attack(s.attack()));
+        CompressionSpec c = s.compression();
+        root.put("compression", Map.of("uplink", EnumNames.key(c.uplink()), "topk-fraction", c.topkFraction(),
+                "error-feedback", c.errorFeedback()));
         return ConfigValueFactory.fromMap(root).render(OPTIONS);
     }
 
@@ -64,6 +68,16 @@ final class ScenarioRenderer {
         m.put("byzantine-clients", st.byzantineClients());
         m.put("mu", st.mu());
         m.put("q", st.q());
+        return m;
+    }
+
+    private static Map<String, Object> attack(AttackSpec a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", EnumNames.key(a.kind()));
+        m.put("fraction", a.fraction());
+        m.put("scale", a.scale());
+        m.put("noise-std", a.noiseStd());
+        m.put("z", a.z().isPresent() ? a.z().getAsDouble() : null);
         return m;
     }
 
