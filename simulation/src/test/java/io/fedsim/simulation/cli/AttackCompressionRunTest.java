@@ -83,6 +83,7 @@ class AttackCompressionRunTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("attack.kind").contains("backdoor").contains("little-is-enough")
+                .contains("attack.fraction: must be in [0, 1), was 1.5").contains("compression.topk-fraction")
                 .contains("compression.uplink").contains("q2").contains("none | q8 | q4 | topk")
                 .doesNotContain("Exception");
     }
