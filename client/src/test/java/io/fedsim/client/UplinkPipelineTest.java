@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 class UplinkPipelineTest {
     private static final ActorTestKit TEST_KIT = ActorTestKit.create();
     private static final long SEED = 42;
-    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30); // a loaded machine: ND4J warms up slowly
 
     private final Model model = new LogisticRegression(2, 2);
     private final Shard shard = new Shard(LocalTrainerTest.gaussian(9, 20), new int[] {1, 3, 4, 8, 9, 12, 15});
@@ -33,6 +32,10 @@ class UplinkPipelineTest {
         TEST_KIT.shutdownTestKit();
     }
 
+    private Shard noLocalTest() {
+        return new Shard(shard.data(), new int[0]);
+    }
+
     private float[] honestDelta(int round, int id) {
         return LocalTrainer.train(model.newWorkspace(3), global, shard, plan, Rng.derive(SEED, "client", round, id)).delta();
     }
@@ -40,12 +43,12 @@ class UplinkPipelineTest {
     @Test
     void aSignFlipperSendsMinusScaleTimesItsHonestUpdateAndKeepsItsOwnCopy() {
         Attack flip = new Attack(Attack.Kind.SIGN_FLIP, 3, 1, OptionalDouble.empty());
-        ActorRef<ClientActor.Command> client = TEST_KIT.spawn(ClientActor.create(5, shard, model, SEED,
+        ActorRef<ClientActor.Command> client = TEST_KIT.spawn(ClientActor.create(5, shard, noLocalTest(), model, SEED,
                 new UplinkPipeline(flip, Compression.NONE)));
         TestProbe<ClientActor.Reply> replies = TEST_KIT.createTestProbe();
 
         client.tell(new ClientActor.Train(1, global, plan, replies.ref()));
-        ClientActor.Update update = replies.expectMessageClass(ClientActor.Update.class, WAIT);
+        ClientActor.Update update = replies.expectMessageClass(ClientActor.Update.class);
 
         float[] honest = honestDelta(1, 5);
         float[] expected = new float[honest.length];
@@ -60,15 +63,15 @@ class UplinkPipelineTest {
     @Test
     void topKClientsKeepTheirResidualInPersistentStateAcrossRounds() {
         Compression topk = new Compression(Compression.Uplink.TOPK, 0.2, true); // k = 2 of 6
-        ActorRef<ClientActor.Command> client = TEST_KIT.spawn(ClientActor.create(2, shard, model, SEED,
+        ActorRef<ClientActor.Command> client = TEST_KIT.spawn(ClientActor.create(2, shard, noLocalTest(), model, SEED,
                 new UplinkPipeline(Attack.NONE, topk)));
         TestProbe<ClientActor.Reply> replies = TEST_KIT.createTestProbe();
         TestProbe<ClientActor.StateSnapshot> states = TEST_KIT.createTestProbe();
 
         client.tell(new ClientActor.Train(1, global, plan, replies.ref()));
-        float[] sent1 = WireFormat.decode(replies.expectMessageClass(ClientActor.Update.class, WAIT).uplink());
+        float[] sent1 = WireFormat.decode(replies.expectMessageClass(ClientActor.Update.class).uplink());
         client.tell(new ClientActor.GetState(states.ref()));
-        float[] residual = states.receiveMessage(WAIT).state().get(UplinkEncoder.RESIDUAL);
+        float[] residual = states.receiveMessage().state().get(UplinkEncoder.RESIDUAL);
 
         float[] honest1 = honestDelta(1, 2);
         for (int i = 0; i < 6; i++) {
@@ -78,10 +81,10 @@ class UplinkPipelineTest {
         assertThat(java.util.stream.IntStream.range(0, 6).filter(i -> sent1[i] != 0).count()).isEqualTo(2);
 
         client.tell(new ClientActor.Train(2, global, plan, replies.ref()));
-        float[] sent2 = WireFormat.decode(replies.expectMessageClass(ClientActor.Update.class, WAIT).uplink());
+        float[] sent2 = WireFormat.decode(replies.expectMessageClass(ClientActor.Update.class).uplink());
         float[] honest2 = honestDelta(2, 2);
         client.tell(new ClientActor.GetState(states.ref()));
-        float[] residual2 = states.receiveMessage(WAIT).state().get(UplinkEncoder.RESIDUAL);
+        float[] residual2 = states.receiveMessage().state().get(UplinkEncoder.RESIDUAL);
         for (int i = 0; i < 6; i++) {
             assertThat(sent2[i] + residual2[i]).isEqualTo(honest2[i] + residual[i]);
         }
