@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import io.fedsim.client.uplink.WireFormat;
 import io.fedsim.core.data.Shard;
 import io.fedsim.core.model.Evaluation;
 import io.fedsim.core.model.Model;
@@ -87,8 +88,16 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
         int round();
     }
 
-    /** A finished local update. */
-    public record Update(int clientId, int round, TrainResult result) implements Reply {
+    /**
+     * A finished local update. {@code uplink} is the message as it travels ({@link io.fedsim.client.uplink.WireFormat}):
+     * the server decodes it and never reads {@code result.delta()}, the client's own copy before attack and
+     * compression.
+     */
+    public record Update(int clientId, int round, TrainResult result, byte[] uplink) implements Reply {
+        /** An update sent uncompressed (dense float32). */
+        public Update(int clientId, int round, TrainResult result) {
+            this(clientId, round, result, WireFormat.dense(result.delta()));
+        }
     }
 
     /** Training failed; {@code reason} says why. */
@@ -104,6 +113,7 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
     private final Model model;
     private final long seed;
     private final ClientFaults faults;
+    private final UplinkPipeline uplink;
     private final Map<String, float[]> state;
 
     /** A client without a local test split: {@link Evaluate} reports empty test figures. */
@@ -112,29 +122,41 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
     }
 
     /**
+     * An honest client sending dense updates.
+     *
      * @param shard     the data the client trains on (with federated evaluation, its local training part)
      * @param localTest the client's local test split, never trained on
      */
     public static Behavior<Command> create(int clientId, Shard shard, Shard localTest, Model model, long seed) {
-        return create(clientId, shard, localTest, model, seed, ClientFaults.NONE);
+        return create(clientId, shard, localTest, model, seed, ClientFaults.NONE, UplinkPipeline.PLAIN);
     }
 
     /** A client without a local test split that crashes as {@code faults} says. */
     public static Behavior<Command> create(int clientId, Shard shard, Model model, long seed, ClientFaults faults) {
-        return create(clientId, shard, new Shard(shard.data(), new int[0]), model, seed, faults);
+        return create(clientId, shard, new Shard(shard.data(), new int[0]), model, seed, faults, UplinkPipeline.PLAIN);
     }
 
-    /** A supervised client that crashes as {@code faults} says (and on any exception in training), and restarts. */
+    /** @param uplink the client's attack, if it is Byzantine, and the run's compression */
     public static Behavior<Command> create(int clientId, Shard shard, Shard localTest, Model model, long seed,
-                                           ClientFaults faults) {
+                                           UplinkPipeline uplink) {
+        return create(clientId, shard, localTest, model, seed, ClientFaults.NONE, uplink);
+    }
+
+    /**
+     * A supervised client that crashes as {@code faults} says (and on any exception in training), and restarts.
+     *
+     * @param uplink the client's attack, if it is Byzantine, and the run's compression
+     */
+    public static Behavior<Command> create(int clientId, Shard shard, Shard localTest, Model model, long seed,
+                                           ClientFaults faults, UplinkPipeline uplink) {
         Map<String, float[]> state = new HashMap<>(); // outside the setup: it survives restarts
         return Behaviors.supervise(Behaviors.<Command>setup(context ->
-                        new ClientActor(context, clientId, shard, localTest, model, seed, faults, state)))
+                        new ClientActor(context, clientId, shard, localTest, model, seed, faults, uplink, state)))
                 .onFailure(RuntimeException.class, SupervisorStrategy.restart().withLoggingEnabled(false));
     }
 
     private ClientActor(ActorContext<Command> context, int clientId, Shard shard, Shard localTest, Model model,
-                        long seed, ClientFaults faults, Map<String, float[]> state) {
+                        long seed, ClientFaults faults, UplinkPipeline uplink, Map<String, float[]> state) {
         super(context);
         this.clientId = clientId;
         this.shard = shard;
@@ -142,6 +164,7 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
         this.model = model;
         this.seed = seed;
         this.faults = faults;
+        this.uplink = uplink;
         this.state = state;
     }
 
@@ -181,7 +204,8 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
             if (train.plan().localDp().isPresent()) {
                 result = privatise(result, train.plan().localDp().get(), train.round());
             }
-            train.replyTo().tell(new Update(clientId, train.round(), result));
+            byte[] message = uplink.send(result.delta().clone(), seed, train.round(), clientId, state);
+            train.replyTo().tell(new Update(clientId, train.round(), result, message));
         } catch (RuntimeException e) {
             // logged here, once (the supervisor's own logging is off): an injected crash in one line, a real
             // one with its stack trace

@@ -10,12 +10,15 @@ import io.fedsim.client.ClientActor;
 import io.fedsim.coordinator.evaluation.FairnessKernels;
 import io.fedsim.coordinator.evaluation.FederatedEvalQuery;
 import io.fedsim.coordinator.privacy.PrivacyAccounting;
+import io.fedsim.coordinator.strategy.ClientFailure;
 import io.fedsim.coordinator.strategy.ClientResult;
 import io.fedsim.coordinator.strategy.RoundOutcome;
 import io.fedsim.coordinator.strategy.Strategy;
 import io.fedsim.coordinator.time.RoundConditions;
 import io.fedsim.coordinator.time.SimulatedRound;
 import io.fedsim.core.model.Evaluation;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,12 +65,14 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final ActorRef<RoundQuery.Result> roundResults;
     private final ActorRef<FederatedEvalQuery.Result> federatedResults;
     private final RoundConditions conditions;
+    private final UpdateIntake intake;
     private SimulatedRound current;
     private double simSeconds;
     private final long startNanos = System.nanoTime();
     private float[] global;
     private int round;
     private int sampled;
+    private int[] cohortIds = new int[0];
     private long roundStartNanos;
     private PendingRound pending;
 
@@ -84,22 +89,25 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                                            RunListener listener, Optional<PrivacyAccounting> privacy,
                                            ActorRef<Finished> replyTo) {
         return create(settings, clients, initialParams, strategy, evaluator, listener, privacy, RoundConditions.NONE,
-                replyTo);
+                UpdateIntake.honest(clients.size()), replyTo);
     }
 
-    /** @param conditions simulated time, deadlines, availability and the smallest useful round */
+    /**
+     * @param conditions simulated time, deadlines, availability and the smallest useful round
+     * @param intake     how the server decodes, validates and counts the updates (and simulates colluding attackers)
+     */
     public static Behavior<Command> create(CoordinatorSettings settings, List<ActorRef<ClientActor.Command>> clients,
                                            float[] initialParams, Strategy strategy, Evaluator evaluator,
                                            RunListener listener, Optional<PrivacyAccounting> privacy,
-                                           RoundConditions conditions, ActorRef<Finished> replyTo) {
+                                           RoundConditions conditions, UpdateIntake intake, ActorRef<Finished> replyTo) {
         return Behaviors.setup(context -> new Coordinator(context, settings, clients, initialParams, strategy,
-                evaluator, listener, privacy, conditions, replyTo));
+                evaluator, listener, privacy, conditions, intake, replyTo));
     }
 
     private Coordinator(ActorContext<Command> context, CoordinatorSettings settings,
                         List<ActorRef<ClientActor.Command>> clients, float[] initialParams, Strategy strategy,
                         Evaluator evaluator, RunListener listener, Optional<PrivacyAccounting> privacy,
-                        RoundConditions conditions, ActorRef<Finished> replyTo) {
+                        RoundConditions conditions, UpdateIntake intake, ActorRef<Finished> replyTo) {
         super(context);
         this.settings = settings;
         this.clients = List.copyOf(clients);
@@ -110,6 +118,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         this.replyTo = replyTo;
         this.privacy = privacy;
         this.conditions = conditions;
+        this.intake = intake;
         this.roundResults = context.messageAdapter(RoundQuery.Result.class, RoundDone::new);
         this.federatedResults = context.messageAdapter(FederatedEvalQuery.Result.class, FederatedEvalDone::new);
     }
@@ -147,22 +156,25 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 strategy.clientPlan(r, settings.planFor(r)), conditions.stragglerRule(strategy.keepsPartialWork()));
         Map<Integer, ActorRef<ClientActor.Command>> cohort = new TreeMap<>();
         current.plans().keySet().forEach(id -> cohort.put(id, clients.get(id)));
+        // the clients sent the model: offline ones and stragglers told not to train receive nothing
+        cohortIds = cohort.keySet().stream().mapToInt(Integer::intValue).toArray();
         getContext().spawn(RoundQuery.create(r, cohort, global, current.plans(), settings.roundTimeout(), roundResults),
                 "round-" + r);
     }
 
     private Behavior<Command> onRoundDone(RoundDone done) {
         SimulatedRound.Closed closed = current.close(done.result().updates(), done.result().failures());
-        List<ClientResult> results = closed.kept().stream()
-                .map(u -> new ClientResult(u.clientId(), u.result().delta(), u.result().numSamples(), u.result().meanLoss(),
-                        u.result().steps(), u.result().globalLoss()))
-                .toList();
+        UpdateIntake.Received received = intake.receive(cohortIds, global.length, closed.kept());
+        List<ClientResult> results = received.results();
+        List<ClientFailure> failures = new ArrayList<>(closed.failures());
+        failures.addAll(received.rejected());
+        failures.sort(Comparator.comparingInt(ClientFailure::clientId));
         RoundOutcome outcome = results.size() < conditions.minCompleted()
                 ? new RoundOutcome.Skipped(results.size() + " of the " + sampled + " sampled clients completed, fewer "
                         + "than round.min-completed = " + conditions.minCompleted())
-                : strategy.aggregate(round, global, results, closed.failures());
+                : strategy.aggregate(round, global, results, failures);
         String skipReason = null;
-        Map<String, Double> extra = new LinkedHashMap<>();
+        Map<String, Double> extra = new LinkedHashMap<>(received.metrics());
         if (conditions.active()) {
             extra.putAll(conditionMetrics(closed));
         }
@@ -186,7 +198,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             stop = budgetReason(round + 1);
         }
         // wall times are filled in when the round is recorded, after any federated evaluation
-        RoundRecord record = new RoundRecord(round, sampled, results.size(), closed.failed(),
+        RoundRecord record = new RoundRecord(round, sampled, results.size(), closed.failed() + received.rejected().size(),
                 weightedTrainLoss(results), evaluate, eval.meanLoss(), eval.accuracy(), skipReason, 0, 0, extra);
         if (settings.federatedEvaluation().dueAfter(round, stop != null)) {
             pending = new PendingRound(record, stop);

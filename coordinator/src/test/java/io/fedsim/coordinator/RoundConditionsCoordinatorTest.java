@@ -103,7 +103,7 @@ class RoundConditionsCoordinatorTest {
     private void run(CoordinatorSettings settings, List<ActorRef<ClientActor.Command>> clients, RoundConditions conditions) {
         ActorRef<Coordinator.Command> coordinator = TEST_KIT.spawn(Coordinator.create(settings, clients,
                 new float[model.numParameters()], new FedAvg(), new Evaluator(model, DATA), records.ref()::tell,
-                Optional.empty(), conditions, finished.ref()));
+                Optional.empty(), conditions, UpdateIntake.honest(clients.size()), finished.ref()));
         coordinator.tell(Coordinator.Start.INSTANCE);
     }
 

@@ -14,6 +14,8 @@ public record ClientFailure(int clientId, Kind kind, String reason) {
         /** It was offline when sampled, or dropped out mid-round (simulated availability). */
         DROPPED,
         /** It could not finish before the round's simulated deadline. */
-        STRAGGLED
+        STRAGGLED,
+        /** Its update arrived but the server rejected it before aggregation (NaN, infinity, wrong length). */
+        REJECTED
     }
 }

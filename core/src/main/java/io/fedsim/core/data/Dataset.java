@@ -118,6 +118,17 @@ public final class Dataset {
         return new Dataset(name, newFeatures, labels, numFeatures, numClasses, groups);
     }
 
+    /**
+     * The same samples and features with other labels (label-flipping attackers). The features and groups are
+     * shared, not copied.
+     */
+    public Dataset withLabels(int[] newLabels) {
+        if (newLabels.length != labels.length) {
+            throw new IllegalArgumentException(name + ": " + newLabels.length + " labels for " + labels.length + " samples");
+        }
+        return new Dataset(name, features, newLabels, numFeatures, numClasses, groups);
+    }
+
     /** Samples per class. */
     public int[] labelCounts() {
         int[] counts = new int[numClasses];

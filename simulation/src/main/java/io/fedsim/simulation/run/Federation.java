@@ -9,6 +9,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import io.fedsim.client.ClientActor;
 import io.fedsim.client.ClientFaults;
+import io.fedsim.client.UplinkPipeline;
 import io.fedsim.coordinator.Coordinator;
 import io.fedsim.coordinator.CoordinatorSettings;
 import io.fedsim.coordinator.Evaluator;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 
 /**
  * The root of a run's actor system: spawns one {@link ClientActor} per shard on the training dispatcher
@@ -35,17 +37,17 @@ final class Federation {
     }
 
     /** @param localTests each client's local test split by id, or empty when there is no federated evaluation */
-    static Behavior<Coordinator.Finished> create(CoordinatorSettings settings, List<Shard> shards,
+    static Behavior<Coordinator.Finished> create(CoordinatorSettings settings, AttackSetup attacks,
                                                  List<Shard> localTests, Model model,
                                                  float[] initialParams, Strategy strategy, Evaluator evaluator,
                                                  RunListener listener, Optional<PrivacyAccounting> privacy,
                                                  RoundConditions conditions, ClientFaults faults,
                                                  CompletableFuture<Coordinator.Finished> done) {
         return Behaviors.setup(context -> {
-            List<ActorRef<ClientActor.Command>> clients = spawnClients(context, shards, localTests, model, settings.seed(),
-                    faults);
+            List<ActorRef<ClientActor.Command>> clients = spawnClients(context, attacks.shards(), localTests, model,
+                    settings.seed(), faults, attacks::pipeline);
             ActorRef<Coordinator.Command> coordinator = context.spawn(Coordinator.create(settings, clients, initialParams,
-                    strategy, evaluator, listener, privacy, conditions, context.getSelf()), "coordinator");
+                    strategy, evaluator, listener, privacy, conditions, attacks.intake(), context.getSelf()), "coordinator");
             context.watch(coordinator);
             coordinator.tell(Coordinator.Start.INSTANCE);
             return awaitFinished(done);
@@ -58,7 +60,7 @@ final class Federation {
                                                       ClientFaults faults, CompletableFuture<Coordinator.Finished> done) {
         return Behaviors.setup(context -> {
             List<ActorRef<ClientActor.Command>> clients = spawnClients(context, shards, List.of(), model, settings.seed(),
-                    faults);
+                    faults, id -> UplinkPipeline.PLAIN);
             context.watch(context.spawn(AsyncCoordinator.create(settings, clients, initialParams, evaluator, listener,
                     context.getSelf()), "coordinator"));
             return awaitFinished(done);
@@ -67,12 +69,13 @@ final class Federation {
 
     private static List<ActorRef<ClientActor.Command>> spawnClients(ActorContext<?> context, List<Shard> shards,
                                                                     List<Shard> localTests, Model model, long seed,
-                                                                    ClientFaults faults) {
+                                                                    ClientFaults faults,
+                                                                    IntFunction<UplinkPipeline> uplink) {
         DispatcherSelector training = DispatcherSelector.fromConfig(AkkaSettings.TRAINING_DISPATCHER);
         List<ActorRef<ClientActor.Command>> clients = new ArrayList<>(shards.size());
         for (int id = 0; id < shards.size(); id++) {
             Shard localTest = localTests.isEmpty() ? new Shard(shards.get(id).data(), new int[0]) : localTests.get(id);
-            clients.add(context.spawn(ClientActor.create(id, shards.get(id), localTest, model, seed, faults),
+            clients.add(context.spawn(ClientActor.create(id, shards.get(id), localTest, model, seed, faults, uplink.apply(id)),
                     "client-" + id, training));
         }
         return clients;

@@ -9,6 +9,7 @@ import io.fedsim.coordinator.CoordinatorSettings;
 import io.fedsim.coordinator.Evaluator;
 import io.fedsim.coordinator.RoundRecord;
 import io.fedsim.coordinator.RunListener;
+import io.fedsim.coordinator.UpdateIntake;
 import io.fedsim.coordinator.evaluation.ClientEvaluation;
 import io.fedsim.coordinator.evaluation.FairnessKernels;
 import io.fedsim.coordinator.evaluation.FederatedEvaluation;
@@ -65,6 +66,12 @@ public final class Simulation {
         Files.createDirectories(outDir);
         Files.writeString(outDir.resolve("scenario.conf"), scenario.render(), StandardCharsets.UTF_8);
         PartitionWriter.write(outDir, data.shards());
+        AttackSetup attacks = AttackSetup.of(scenario, data.shards());
+        attacks.writeAttackers(outDir);
+        if (attacks.attackers().length > 0) {
+            LOG.info("{}: {} of {} clients attack ({}), ids in attackers.csv", scenario.name(), attacks.attackers().length,
+                    data.shards().size(), scenario.attack().kind());
+        }
         double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
         Coordinator.Finished finished;
         List<RoundRecord> records;
@@ -84,7 +91,7 @@ public final class Simulation {
                     }
                 }
             };
-            finished = federate(scenario, data, model, initial, privacy, listeners);
+            finished = federate(scenario, attacks, model, initial, privacy, data, listeners);
             records = List.copyOf(metrics.records());
         }
         ParameterFile.write(outDir.resolve("model-final.bin"), finished.finalParams(), model.describe(),
@@ -99,12 +106,14 @@ public final class Simulation {
     }
 
     /**
-     * The columns metrics.csv adds after {@link MetricsWriter#COLUMNS}: the privacy columns, then the metrics
-     * the scenario's strategy declares (e.g. krum's {@code selected_clients}), each once, then the federated
-     * evaluation's {@link FairnessKernels#COLUMNS} when it is on.
+     * The columns metrics.csv adds after {@link MetricsWriter#COLUMNS}: the server's intake figures (bytes up and
+     * down, rejected updates, attackers in the cohort), the privacy columns, then the metrics the scenario's
+     * strategy declares (e.g. krum's {@code selected_clients}), each once, then the federated evaluation's
+     * {@link FairnessKernels#COLUMNS} when it is on.
      */
     static List<String> metricColumns(Scenario scenario) {
-        List<String> columns = new ArrayList<>(PrivacySetup.metricColumns(scenario));
+        List<String> columns = new ArrayList<>(UpdateIntake.METRICS);
+        columns.addAll(PrivacySetup.metricColumns(scenario));
         columns.addAll(Devices.metricColumns(scenario.conditions()));
         for (String metric : Components.strategyProvider(scenario.strategy().name()).metrics()) {
             if (!columns.contains(metric) && !MetricsWriter.COLUMNS.contains(metric)) {
@@ -117,8 +126,8 @@ public final class Simulation {
         return columns;
     }
 
-    private static Coordinator.Finished federate(Scenario scenario, FederatedData data, Model model, float[] initial,
-                                                 PrivacySetup privacy, RunListener listener) {
+    private static Coordinator.Finished federate(Scenario scenario, AttackSetup attacks, Model model, float[] initial,
+                                                 PrivacySetup privacy, FederatedData data, RunListener listener) {
         var clients = scenario.clients();
         int population = data.shards().size();
         CoordinatorSettings settings = new CoordinatorSettings(scenario.rounds(), scenario.seed(), privacy.sampling(),
@@ -137,7 +146,7 @@ public final class Simulation {
                         c.concurrency(), scenario.strategy().serverLearningRate(), scenario.evalEvery(),
                         scenario.targetAccuracy(), settings.plan(), conditions), data.shards(), model, initial,
                         evaluator, listener, faults, done)
-                : Federation.create(settings, data.shards(), data.localTests(), model, initial,
+                : Federation.create(settings, attacks, data.localTests(), model, initial,
                         privacy.wrap(Components.strategy(scenario.strategy()), scenario, population),
                         evaluator, listener, privacy.accounting(), conditions, faults, done);
         ActorSystem<Coordinator.Finished> system = ActorSystem.create(root, "fedsim",

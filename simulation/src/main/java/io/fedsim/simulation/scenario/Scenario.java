@@ -31,6 +31,8 @@ public record Scenario(
         RoundSpec round,
         RuntimeSpec runtime,
         ConditionsSpec conditions,
+        AttackSpec attack,
+        CompressionSpec compression,
         Path sourceFile) {
 
     public Scenario {
@@ -46,6 +48,8 @@ public record Scenario(
         Objects.requireNonNull(round, "round");
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(conditions, "conditions");
+        Objects.requireNonNull(attack, "attack");
+        Objects.requireNonNull(compression, "compression");
         Objects.requireNonNull(sourceFile, "sourceFile");
         headerChecks(name, rounds, evalEvery, targetAccuracy).done();
     }
@@ -64,7 +68,7 @@ public record Scenario(
     /** The same scenario with another seed: what the CLI's {@code --seed N} does. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, rounds, newSeed, evalEvery, targetAccuracy, eval, data, clients, model,
-                strategy, privacy, round, runtime, conditions, sourceFile);
+                strategy, privacy, round, runtime, conditions, attack, compression, sourceFile);
     }
 
     /**

@@ -53,8 +53,12 @@ final class ScenarioAssembler {
         RoundSpec round = in.build(() -> new RoundSpec(in.duration("round.timeout")));
         RuntimeSpec runtime = in.build(() -> new RuntimeSpec(in.integer("runtime.training-threads")));
         ConditionsSpec conditions = conditions();
+        AttackSpec attack = attack();
+        CompressionSpec compression = in.build(() -> new CompressionSpec(
+                in.choice("compression.uplink", io.fedsim.client.uplink.Compression.Uplink.class),
+                in.number("compression.topk-fraction"), in.bool("compression.error-feedback")));
         if (eval == null || data == null || clients == null || model == null || strategy == null || privacy == null
-                || round == null || runtime == null || conditions == null) {
+                || round == null || runtime == null || conditions == null || attack == null || compression == null) {
             in.build(() -> {
                 Scenario.headerChecks(name, rounds, evalEvery, target).done();
                 return null;
@@ -62,7 +66,7 @@ final class ScenarioAssembler {
             return null;
         }
         Scenario scenario = in.build(() -> new Scenario(name, description, rounds, seed, evalEvery, target,
-                eval, data, clients, model, strategy, privacy, round, runtime, conditions, file));
+                eval, data, clients, model, strategy, privacy, round, runtime, conditions, attack, compression, file));
         if (scenario != null) {
             checkConditions(scenario);
         }
@@ -181,6 +185,13 @@ final class ScenarioAssembler {
                 in.number("strategy.mu"), in.number("strategy.q")));
     }
 
+    private AttackSpec attack() {
+        io.fedsim.client.attack.Attack.Kind kind = in.choice("attack.kind", io.fedsim.client.attack.Attack.Kind.class);
+        OptionalDouble z = in.optionalNumber("attack.z").map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        return in.build(() -> new AttackSpec(kind, in.number("attack.fraction"), in.number("attack.scale"),
+                in.number("attack.noise-std"), z));
+    }
+
     private PrivacySpec privacy() {
         PrivacySpec.Mode mode = in.choice("privacy.mode", PrivacySpec.Mode.class);
         PrivacySpec.Sampling sampling = in.choice("privacy.sampling", PrivacySpec.Sampling.class);
@@ -230,6 +241,14 @@ final class ScenarioAssembler {
         }
         if (s.conditions().async() && s.privacy().enabled()) {
             crossProblem("mode", "mode", "async (FedBuff) has no differential privacy here; set privacy.mode = none "
+                    + "or mode = sync");
+        }
+        if (s.conditions().async() && s.attack().enabled()) {
+            crossProblem("mode", "mode", "async (FedBuff) has no Byzantine attackers here; set attack.kind = none "
+                    + "or mode = sync");
+        }
+        if (s.conditions().async() && s.compression().uplink() != io.fedsim.client.uplink.Compression.Uplink.NONE) {
+            crossProblem("mode", "mode", "async (FedBuff) sends dense updates here; set compression.uplink = none "
                     + "or mode = sync");
         }
         if (s.conditions().overSelection() > 0 && s.privacy().enabled()

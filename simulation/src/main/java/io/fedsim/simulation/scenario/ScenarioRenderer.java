@@ -52,6 +52,10 @@ final class ScenarioRenderer {
         root.put("mode", EnumNames.key(c.mode()));
         root.put("async", Map.of("buffer-size", c.bufferSize(), "concurrency", c.concurrency()));
         root.put("runtime", Map.of("training-threads", s.runtime().trainingThreads()));
+        root.put("attack", attack(s.attack()));
+        CompressionSpec z = s.compression();
+        root.put("compression", Map.of("uplink", EnumNames.key(z.uplink()), "topk-fraction", z.topkFraction(),
+                "error-feedback", z.errorFeedback()));
         return ConfigValueFactory.fromMap(root).render(OPTIONS);
     }
 
@@ -78,6 +82,16 @@ final class ScenarioRenderer {
         m.put("byzantine-clients", st.byzantineClients());
         m.put("mu", st.mu());
         m.put("q", st.q());
+        return m;
+    }
+
+    private static Map<String, Object> attack(AttackSpec a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", EnumNames.key(a.kind()));
+        m.put("fraction", a.fraction());
+        m.put("scale", a.scale());
+        m.put("noise-std", a.noiseStd());
+        m.put("z", a.z().isPresent() ? a.z().getAsDouble() : null);
         return m;
     }
 

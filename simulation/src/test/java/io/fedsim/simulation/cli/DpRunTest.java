@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.typesafe.config.Config;
+import io.fedsim.coordinator.UpdateIntake;
 import io.fedsim.core.privacy.RdpAccountant;
 import io.fedsim.simulation.output.MetricsWriter;
 import java.io.IOException;
@@ -42,6 +43,7 @@ class DpRunTest {
 
         List<String> csv = lines(out.resolve("metrics.csv"));
         List<String> expectedHeader = new ArrayList<>(MetricsWriter.COLUMNS);
+        expectedHeader.addAll(UpdateIntake.METRICS);
         expectedHeader.addAll(List.of("epsilon", "clip_norm", "clipped_fraction"));
         assertThat(csv.get(0).split(",", -1)).containsExactlyElementsOf(expectedHeader);
         assertThat(csv).hasSize(1 + 5);
@@ -73,7 +75,8 @@ class DpRunTest {
         Path out = dir.resolve("plain");
         runs.runOk("plain", CliRuns.TINY, out);
 
-        assertThat(lines(out.resolve("metrics.csv")).get(0)).isEqualTo(String.join(",", MetricsWriter.COLUMNS));
+        assertThat(lines(out.resolve("metrics.csv")).get(0)).isEqualTo(String.join(",", MetricsWriter.COLUMNS) + ","
+                + String.join(",", UpdateIntake.METRICS));
         assertThat(json(Files.readString(out.resolve("summary.json"))).hasPath("epsilon")).isFalse();
     }
 

@@ -53,7 +53,7 @@ class StrategiesCommandTest {
                 out);
 
         List<String> csv = lines(out.resolve("metrics.csv"));
-        assertThat(csv.get(0)).endsWith(",skip_reason,clip_bound,clipped_clients");
+        assertThat(csv.get(0)).endsWith(",skip_reason,bytes_up,bytes_down,updates_rejected,attackers_in_cohort,clip_bound,clipped_clients");
         assertThat(csv).hasSize(1 + 5);
         for (String row : csv.subList(1, csv.size())) {
             String[] cells = row.split(",", -1);
@@ -70,7 +70,7 @@ class StrategiesCommandTest {
         new CliRuns(dir).runOk("krum", CliRuns.TINY + "strategy { name = krum, byzantine-clients = 1 }\n", out);
 
         List<String> csv = lines(out.resolve("metrics.csv"));
-        assertThat(csv.get(0)).endsWith(",skip_reason,selected_clients,selected_client_id");
+        assertThat(csv.get(0)).endsWith(",skip_reason,bytes_up,bytes_down,updates_rejected,attackers_in_cohort,selected_clients,selected_client_id");
         for (String row : csv.subList(1, csv.size())) {
             String[] cells = row.split(",", -1);
             assertThat(cells[cells.length - 2]).as(row).isEqualTo("1.0");
