@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One local SGD step (forward, backward, update) of each model on MNIST-shaped data (784 features, 10 classes),
  * at batch sizes 10 and 50, on one thread with ND4J single-threaded, as a client trains. Samples per second =
- * batch / time.
+ * batch / time. Run with {@code -t 2} (two threads, each with its own workspace, as two training threads) to see
+ * how a step scales across cores.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -63,12 +64,25 @@ public class LocalStepBench {
         workspace.setParameters(m.initialParameters(rng));
     }
 
+    /** The step clients take: forward, then a backward pass that updates each layer in place. */
     @Benchmark
     public double sgdStep() {
         if (from + batch > rows.length) {
             from = 0;
         }
         double loss = workspace.sgdStep(data, rows, from, from + batch, 0.01f);
+        from += batch;
+        return loss;
+    }
+
+    /** The unfused step, for comparison: the whole gradient vector first, then one update over it. */
+    @Benchmark
+    public double gradientThenUpdate() {
+        if (from + batch > rows.length) {
+            from = 0;
+        }
+        double loss = workspace.computeGradient(data, rows, from, from + batch);
+        workspace.applyGradient(0.01f);
         from += batch;
         return loss;
     }

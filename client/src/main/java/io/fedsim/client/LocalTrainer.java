@@ -37,11 +37,13 @@ public final class LocalTrainer {
             rng.shuffle(order);
             for (int from = 0; from < n; from += batch) {
                 int to = Math.min(n, from + batch);
-                lossSum += workspace.computeGradient(shard.data(), order, from, to) * (to - from);
                 if (proximal) {
+                    lossSum += workspace.computeGradient(shard.data(), order, from, to) * (to - from);
                     workspace.addProximalGradient(plan.proximalMu());
+                    workspace.applyGradient(plan.learningRate());
+                } else { // the fused step: no gradient vector in between
+                    lossSum += workspace.sgdStep(shard.data(), order, from, to, plan.learningRate()) * (to - from);
                 }
-                workspace.applyGradient(plan.learningRate());
                 steps++;
             }
         }

@@ -50,4 +50,19 @@ final class DenseKernels {
             }
         }
     }
+
+    /**
+     * params[offset + j] -= learningRate * (sum over rows {@code [0, batch)} of delta[i, j]): a bias's SGD step
+     * straight from the delta, summed in the same order as {@link #columnSums}.
+     */
+    static void subtractScaledColumnSums(FloatBuffer delta, int batch, int width, FloatBuffer params, int offset,
+                                         float learningRate) {
+        for (int j = 0; j < width; j++) {
+            float sum = delta.get(j);
+            for (int i = 1; i < batch; i++) {
+                sum += delta.get(i * width + j);
+            }
+            params.put(offset + j, params.get(offset + j) - learningRate * sum);
+        }
+    }
 }

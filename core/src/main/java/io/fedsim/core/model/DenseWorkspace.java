@@ -174,6 +174,33 @@ final class DenseWorkspace implements ModelWorkspace {
         return lossSum / batch;
     }
 
+    /**
+     * The fused step: the same forward pass, then a backward pass that updates each layer's weights and biases in
+     * place as soon as the layer below has its delta (which needs the old weights), W -= lr * D^T H as one gemm
+     * with beta = 1. No gradient vector is written or read back: at the 2NN's B = 10 that halves the memory
+     * traffic of a step and keeps its working set (the parameters) within a core's L2 cache, which is what lets
+     * two training threads scale. The gradient kept in the workspace is left unchanged.
+     */
+    @Override
+    public double sgdStep(Dataset data, int[] rows, int from, int to, float learningRate) {
+        int batch = loadBatch(data, rows, from, to);
+        BatchViews v = views(batch);
+        forward(v);
+        int top = layers - 1;
+        double lossSum = SoftmaxCrossEntropy.lossAndGradient(activationBufs[top], deltaBufs[top], labels, batch,
+                layout.numClasses());
+        for (int l = top; l >= 0; l--) {
+            if (l > 0) {
+                NativeMatrix.gemm(weights[l], true, v.deltas[l], false, v.deltas[l - 1], 1f, 0f);
+                DenseKernels.reluBackward(deltaBufs[l - 1], activationBufs[l - 1], batch * layout.inputs(l));
+            }
+            NativeMatrix.gemm(v.deltas[l], false, v.layerInput(l), true, weights[l], -learningRate, 1f);
+            DenseKernels.subtractScaledColumnSums(deltaBufs[l], batch, layout.outputs(l), paramBuf,
+                    layout.biasOffset(l), learningRate);
+        }
+        return lossSum / batch;
+    }
+
     @Override
     public void setAnchor() {
         if (anchor == null) {

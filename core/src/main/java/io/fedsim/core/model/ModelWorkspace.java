@@ -45,7 +45,11 @@ public interface ModelWorkspace {
      */
     void addProximalGradient(float mu);
 
-    /** One minibatch SGD step on rows {@code rows[from..to)}; returns the batch's mean loss before the step. */
+    /**
+     * One minibatch SGD step on rows {@code rows[from..to)}; returns the batch's mean loss before the step. An
+     * implementation may fuse the update into the backward pass, so the gradient left in the workspace
+     * afterwards is unspecified: use {@link #computeGradient} when the gradient itself is needed.
+     */
     default double sgdStep(Dataset data, int[] rows, int from, int to, float learningRate) {
         double loss = computeGradient(data, rows, from, to);
         applyGradient(learningRate);

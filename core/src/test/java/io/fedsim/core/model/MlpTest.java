@@ -134,4 +134,36 @@ class MlpTest {
         assertThat(loss).isCloseTo(1000, within(1e-3));
         assertThat(g).containsExactly(new float[] {1f, -1f, 1f, -1f}, within(1e-6f));
     }
+
+    @Test
+    void theFusedStepMatchesGradientThenUpdateToFloatRoundingAndLeavesTheGradientAlone() {
+        for (Model model : new Model[] {new Mlp(7, new int[] {6, 5}, 4), new LogisticRegression(7, 4)}) {
+            Dataset data = TestData.gaussian(31, 20, 7, 4);
+            float[] params = model.initialParameters(new Rng(32));
+            int[] rows = new Rng(33).permutation(20);
+            ModelWorkspace fused = model.newWorkspace(5);
+            ModelWorkspace plain = model.newWorkspace(5);
+            fused.setParameters(params);
+            plain.setParameters(params);
+            fused.computeGradient(data, rows, 15, 20);
+            float[] gradientBefore = new float[model.numParameters()];
+            fused.gradient(gradientBefore);
+
+            for (int from = 0; from < 15; from += 5) { // three steps: later ones start from updated weights
+                double fusedLoss = fused.sgdStep(data, rows, from, from + 5, 0.3f);
+                double plainLoss = plain.computeGradient(data, rows, from, from + 5);
+                plain.applyGradient(0.3f);
+                assertThat(fusedLoss).isCloseTo(plainLoss, within(1e-6));
+            }
+            float[] fusedParams = new float[model.numParameters()];
+            float[] plainParams = new float[model.numParameters()];
+            fused.getParameters(fusedParams);
+            plain.getParameters(plainParams);
+            assertThat(fusedParams).containsExactly(plainParams, within(1e-6f));
+            assertThat(fusedParams).isNotEqualTo(params);
+            float[] gradientAfter = new float[model.numParameters()];
+            fused.gradient(gradientAfter);
+            assertThat(gradientAfter).containsExactly(gradientBefore);
+        }
+    }
 }
