@@ -114,6 +114,7 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
     private final long seed;
     private final ClientFaults faults;
     private final UplinkPipeline uplink;
+    private final TrainingMeter meter;
     private final Map<String, float[]> state;
 
     /** A client without a local test split: {@link Evaluate} reports empty test figures. */
@@ -149,14 +150,21 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
      */
     public static Behavior<Command> create(int clientId, Shard shard, Shard localTest, Model model, long seed,
                                            ClientFaults faults, UplinkPipeline uplink) {
+        return create(clientId, shard, localTest, model, seed, faults, uplink, TrainingMeter.NONE);
+    }
+
+    /** The same, adding each local training's wall time to {@code meter} (a benchmark's). */
+    public static Behavior<Command> create(int clientId, Shard shard, Shard localTest, Model model, long seed,
+                                           ClientFaults faults, UplinkPipeline uplink, TrainingMeter meter) {
         Map<String, float[]> state = new HashMap<>(); // outside the setup: it survives restarts
         return Behaviors.supervise(Behaviors.<Command>setup(context ->
-                        new ClientActor(context, clientId, shard, localTest, model, seed, faults, uplink, state)))
+                        new ClientActor(context, clientId, shard, localTest, model, seed, faults, uplink, meter, state)))
                 .onFailure(RuntimeException.class, SupervisorStrategy.restart().withLoggingEnabled(false));
     }
 
     private ClientActor(ActorContext<Command> context, int clientId, Shard shard, Shard localTest, Model model,
-                        long seed, ClientFaults faults, UplinkPipeline uplink, Map<String, float[]> state) {
+                        long seed, ClientFaults faults, UplinkPipeline uplink, TrainingMeter meter,
+                        Map<String, float[]> state) {
         super(context);
         this.clientId = clientId;
         this.shard = shard;
@@ -165,6 +173,7 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
         this.seed = seed;
         this.faults = faults;
         this.uplink = uplink;
+        this.meter = meter;
         this.state = state;
     }
 
@@ -200,7 +209,9 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
             faults.maybeCrash(seed, train.round(), clientId);
             ModelWorkspace ws = Workspaces.forCurrentThread(model, train.plan().effectiveBatchSize(shard.size()));
             Rng rng = Rng.derive(seed, "client", train.round(), clientId);
+            long start = System.nanoTime();
             TrainResult result = LocalTrainer.train(ws, train.globalParams(), shard, train.plan(), rng);
+            meter.record(start, System.nanoTime(), (long) result.numSamples() * train.plan().epochs());
             if (train.plan().localDp().isPresent()) {
                 result = privatise(result, train.plan().localDp().get(), train.round());
             }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fedsim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Federated learning simulation on Akka actors and ND4J.",
-        subcommands = {RunCommand.class, SweepCommand.class, ValidateCommand.class, PartitionCommand.class, PrivacyCommand.class,
+        subcommands = {RunCommand.class, SweepCommand.class, BenchCommand.class, ValidateCommand.class, PartitionCommand.class, PrivacyCommand.class,
                 StrategiesCommand.class, CommandLine.HelpCommand.class})
 public final class FedSimCli implements Runnable {
     public static final int USER_ERROR = 2;

@@ -9,6 +9,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import io.fedsim.client.ClientActor;
 import io.fedsim.client.ClientFaults;
+import io.fedsim.client.TrainingMeter;
 import io.fedsim.client.UplinkPipeline;
 import io.fedsim.coordinator.Coordinator;
 import io.fedsim.coordinator.CoordinatorSettings;
@@ -42,10 +43,10 @@ final class Federation {
                                                  float[] initialParams, Strategy strategy, Evaluator evaluator,
                                                  RunListener listener, Optional<PrivacyAccounting> privacy,
                                                  RoundConditions conditions, ClientFaults faults,
-                                                 CompletableFuture<Coordinator.Finished> done) {
+                                                 TrainingMeter meter, CompletableFuture<Coordinator.Finished> done) {
         return Behaviors.setup(context -> {
             List<ActorRef<ClientActor.Command>> clients = spawnClients(context, attacks.shards(), localTests, model,
-                    settings.seed(), faults, attacks::pipeline);
+                    settings.seed(), faults, attacks::pipeline, meter);
             ActorRef<Coordinator.Command> coordinator = context.spawn(Coordinator.create(settings, clients, initialParams,
                     strategy, evaluator, listener, privacy, conditions, attacks.intake(), context.getSelf()), "coordinator");
             context.watch(coordinator);
@@ -57,10 +58,11 @@ final class Federation {
     /** The same with an asynchronous FedBuff coordinator, which starts its clients as soon as it is spawned. */
     static Behavior<Coordinator.Finished> createAsync(AsyncSettings settings, List<Shard> shards, Model model,
                                                       float[] initialParams, Evaluator evaluator, RunListener listener,
-                                                      ClientFaults faults, CompletableFuture<Coordinator.Finished> done) {
+                                                      ClientFaults faults, TrainingMeter meter,
+                                                      CompletableFuture<Coordinator.Finished> done) {
         return Behaviors.setup(context -> {
             List<ActorRef<ClientActor.Command>> clients = spawnClients(context, shards, List.of(), model, settings.seed(),
-                    faults, id -> UplinkPipeline.PLAIN);
+                    faults, id -> UplinkPipeline.PLAIN, meter);
             context.watch(context.spawn(AsyncCoordinator.create(settings, clients, initialParams, evaluator, listener,
                     context.getSelf()), "coordinator"));
             return awaitFinished(done);
@@ -70,12 +72,14 @@ final class Federation {
     private static List<ActorRef<ClientActor.Command>> spawnClients(ActorContext<?> context, List<Shard> shards,
                                                                     List<Shard> localTests, Model model, long seed,
                                                                     ClientFaults faults,
-                                                                    IntFunction<UplinkPipeline> uplink) {
+                                                                    IntFunction<UplinkPipeline> uplink,
+                                                                    TrainingMeter meter) {
         DispatcherSelector training = DispatcherSelector.fromConfig(AkkaSettings.TRAINING_DISPATCHER);
         List<ActorRef<ClientActor.Command>> clients = new ArrayList<>(shards.size());
         for (int id = 0; id < shards.size(); id++) {
             Shard localTest = localTests.isEmpty() ? new Shard(shards.get(id).data(), new int[0]) : localTests.get(id);
-            clients.add(context.spawn(ClientActor.create(id, shards.get(id), localTest, model, seed, faults, uplink.apply(id)),
+            clients.add(context.spawn(ClientActor.create(id, shards.get(id), localTest, model, seed, faults,
+                            uplink.apply(id), meter),
                     "client-" + id, training));
         }
         return clients;

@@ -3,6 +3,7 @@ package io.fedsim.simulation.run;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
 import io.fedsim.client.ClientFaults;
+import io.fedsim.client.TrainingMeter;
 import io.fedsim.client.TrainingPlan;
 import io.fedsim.coordinator.Coordinator;
 import io.fedsim.coordinator.CoordinatorSettings;
@@ -50,6 +51,12 @@ public final class Simulation {
     }
 
     public static RunSummary run(Scenario scenario, Path outDir, RunListener progress) throws IOException {
+        return run(scenario, outDir, progress, TrainingMeter.NONE);
+    }
+
+    /** The same, with every local training's wall time added to {@code meter} (see {@code fedsim bench}). */
+    public static RunSummary run(Scenario scenario, Path outDir, RunListener progress, TrainingMeter meter)
+            throws IOException {
         Nd4jSetup.ensureSingleThreaded();
         long setupStart = System.nanoTime();
         FederatedData data = FederatedData.build(scenario);
@@ -91,7 +98,7 @@ public final class Simulation {
                     }
                 }
             };
-            finished = federate(scenario, attacks, model, initial, privacy, data, listeners);
+            finished = federate(scenario, attacks, model, initial, privacy, data, listeners, meter);
             records = List.copyOf(metrics.records());
         }
         ParameterFile.write(outDir.resolve("model-final.bin"), finished.finalParams(), model.describe(),
@@ -127,7 +134,8 @@ public final class Simulation {
     }
 
     private static Coordinator.Finished federate(Scenario scenario, AttackSetup attacks, Model model, float[] initial,
-                                                 PrivacySetup privacy, FederatedData data, RunListener listener) {
+                                                 PrivacySetup privacy, FederatedData data, RunListener listener,
+                                                 TrainingMeter meter) {
         var clients = scenario.clients();
         int population = data.shards().size();
         CoordinatorSettings settings = new CoordinatorSettings(scenario.rounds(), scenario.seed(), privacy.sampling(),
@@ -145,10 +153,10 @@ public final class Simulation {
                 ? Federation.createAsync(new AsyncSettings(scenario.rounds(), scenario.seed(), c.bufferSize(),
                         c.concurrency(), scenario.strategy().serverLearningRate(), scenario.evalEvery(),
                         scenario.targetAccuracy(), settings.plan(), conditions), data.shards(), model, initial,
-                        evaluator, listener, faults, done)
+                        evaluator, listener, faults, meter, done)
                 : Federation.create(settings, attacks, data.localTests(), model, initial,
                         privacy.wrap(Components.strategy(scenario.strategy()), scenario, population),
-                        evaluator, listener, privacy.accounting(), conditions, faults, done);
+                        evaluator, listener, privacy.accounting(), conditions, faults, meter, done);
         ActorSystem<Coordinator.Finished> system = ActorSystem.create(root, "fedsim",
                 AkkaSettings.forRun(scenario.runtime().effectiveTrainingThreads()));
         try {
