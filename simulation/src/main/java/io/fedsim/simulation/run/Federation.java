@@ -16,6 +16,7 @@ import io.fedsim.coordinator.Evaluator;
 import io.fedsim.coordinator.async.AsyncCoordinator;
 import io.fedsim.coordinator.async.AsyncSettings;
 import io.fedsim.coordinator.RunListener;
+import io.fedsim.coordinator.checkpoint.Checkpointing;
 import io.fedsim.coordinator.privacy.PrivacyAccounting;
 import io.fedsim.coordinator.strategy.Strategy;
 import io.fedsim.coordinator.time.RoundConditions;
@@ -42,12 +43,13 @@ final class Federation {
                                                  float[] initialParams, Strategy strategy, Evaluator evaluator,
                                                  RunListener listener, Optional<PrivacyAccounting> privacy,
                                                  RoundConditions conditions, ClientFaults faults,
-                                                 CompletableFuture<Coordinator.Finished> done) {
+                                                 Checkpointing checkpointing, CompletableFuture<Coordinator.Finished> done) {
         return Behaviors.setup(context -> {
             List<ActorRef<ClientActor.Command>> clients = spawnClients(context, attacks.shards(), localTests, model,
                     settings.seed(), faults, attacks::pipeline);
             ActorRef<Coordinator.Command> coordinator = context.spawn(Coordinator.create(settings, clients, initialParams,
-                    strategy, evaluator, listener, privacy, conditions, attacks.intake(), context.getSelf()), "coordinator");
+                    strategy, evaluator, listener, privacy, conditions, attacks.intake(), checkpointing, context.getSelf()),
+                    "coordinator");
             context.watch(coordinator);
             coordinator.tell(Coordinator.Start.INSTANCE);
             return awaitFinished(done);
