@@ -7,6 +7,9 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import io.fedsim.client.ClientActor;
+import io.fedsim.coordinator.checkpoint.Checkpointing;
+import io.fedsim.coordinator.checkpoint.ClientStatesQuery;
+import io.fedsim.coordinator.checkpoint.RunState;
 import io.fedsim.coordinator.evaluation.FairnessKernels;
 import io.fedsim.coordinator.evaluation.FederatedEvalQuery;
 import io.fedsim.coordinator.privacy.PrivacyAccounting;
@@ -47,6 +50,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private record FederatedEvalDone(FederatedEvalQuery.Result result) implements Command {
     }
 
+    private record StatesCollected(ClientStatesQuery.Result result) implements Command {
+    }
+
     /** A round waiting for its federated evaluation before it is recorded. */
     private record PendingRound(RoundRecord record, String stop) {
     }
@@ -68,7 +74,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final UpdateIntake intake;
     private SimulatedRound current;
     private double simSeconds;
+    private final Checkpointing checkpointing;
     private final long startNanos = System.nanoTime();
+    private double wallSecondsBefore;
+    private String pendingStop;
     private float[] global;
     private int round;
     private int sampled;
@@ -100,14 +109,25 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                                            float[] initialParams, Strategy strategy, Evaluator evaluator,
                                            RunListener listener, Optional<PrivacyAccounting> privacy,
                                            RoundConditions conditions, UpdateIntake intake, ActorRef<Finished> replyTo) {
+        return create(settings, clients, initialParams, strategy, evaluator, listener, privacy, conditions, intake,
+                Checkpointing.disabled(), replyTo);
+    }
+
+    /** @param checkpointing when to checkpoint, and the state a resumed run continues from */
+    public static Behavior<Command> create(CoordinatorSettings settings, List<ActorRef<ClientActor.Command>> clients,
+                                           float[] initialParams, Strategy strategy, Evaluator evaluator,
+                                           RunListener listener, Optional<PrivacyAccounting> privacy,
+                                           RoundConditions conditions, UpdateIntake intake, Checkpointing checkpointing,
+                                           ActorRef<Finished> replyTo) {
         return Behaviors.setup(context -> new Coordinator(context, settings, clients, initialParams, strategy,
-                evaluator, listener, privacy, conditions, intake, replyTo));
+                evaluator, listener, privacy, conditions, intake, checkpointing, replyTo));
     }
 
     private Coordinator(ActorContext<Command> context, CoordinatorSettings settings,
                         List<ActorRef<ClientActor.Command>> clients, float[] initialParams, Strategy strategy,
                         Evaluator evaluator, RunListener listener, Optional<PrivacyAccounting> privacy,
-                        RoundConditions conditions, UpdateIntake intake, ActorRef<Finished> replyTo) {
+                        RoundConditions conditions, UpdateIntake intake, Checkpointing checkpointing,
+                        ActorRef<Finished> replyTo) {
         super(context);
         this.settings = settings;
         this.clients = List.copyOf(clients);
@@ -121,6 +141,15 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         this.intake = intake;
         this.roundResults = context.messageAdapter(RoundQuery.Result.class, RoundDone::new);
         this.federatedResults = context.messageAdapter(FederatedEvalQuery.Result.class, FederatedEvalDone::new);
+        this.checkpointing = checkpointing;
+        checkpointing.resumeFrom().ifPresent(saved -> {
+            global = saved.global().clone();
+            strategy.restore(saved.strategyState());
+            privacy.ifPresent(p -> p.restore(saved.privacy().orElseThrow(() ->
+                    new IllegalArgumentException("the checkpoint holds no privacy accounting"))));
+            wallSecondsBefore = saved.wallSeconds();
+            simSeconds = saved.simSeconds();
+        });
     }
 
     @Override
@@ -129,6 +158,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 .onMessageEquals(Start.INSTANCE, this::onStart)
                 .onMessage(RoundDone.class, this::onRoundDone)
                 .onMessage(FederatedEvalDone.class, this::onFederatedEvalDone)
+                .onMessage(StatesCollected.class, this::onStatesCollected)
                 .build();
     }
 
@@ -136,11 +166,19 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         if (round != 0) {
             return this;
         }
-        if (privacy.isPresent() && privacy.get().wouldExceedTarget()) {
-            replyTo.tell(new Finished(0, global, budgetReason(1)));
+        int done = checkpointing.resumeFrom().map(RunState::round).orElse(0);
+        Optional<String> stopped = checkpointing.resumeFrom().flatMap(RunState::stopReason);
+        if (stopped.isPresent()) { // stopped for good, then killed before its final results were written
+            replyTo.tell(new Finished(done, global, stopped.get()));
             return Behaviors.stopped();
         }
-        startRound(1);
+        checkpointing.resumeFrom().ifPresent(saved -> saved.clientStates().forEach((id, state) ->
+                clients.get(id).tell(new ClientActor.RestoreState(state))));
+        if (privacy.isPresent() && privacy.get().wouldExceedTarget()) {
+            replyTo.tell(new Finished(done, global, budgetReason(done + 1)));
+            return Behaviors.stopped();
+        }
+        startRound(done + 1);
         return this;
     }
 
@@ -234,7 +272,39 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         long now = System.nanoTime();
         listener.onRound(new RoundRecord(r.round(), r.clientsSampled(), r.clientsCompleted(), r.clientsFailed(),
                 r.trainLoss(), r.evaluated(), r.testLoss(), r.testAccuracy(), r.skipReason(),
-                (now - roundStartNanos) / 1e9, (now - startNanos) / 1e9, extra));
+                (now - roundStartNanos) / 1e9, wallSeconds(now), extra));
+        if (checkpointing.due(round, stop != null)) {
+            pendingStop = stop;
+            getContext().spawn(ClientStatesQuery.create(clients, checkpointing.stateTimeout(),
+                    getContext().messageAdapter(ClientStatesQuery.Result.class, StatesCollected::new)), "states-" + round);
+            return this;
+        }
+        return proceed(stop, false);
+    }
+
+    private Behavior<Command> onStatesCollected(StatesCollected collected) {
+        boolean saved = false;
+        ClientStatesQuery.Result states = collected.result();
+        if (states.states().isEmpty()) {
+            getContext().getLog().error("no checkpoint after round {}: {} clients did not report their state in time",
+                    round, states.missing());
+        } else {
+            try {
+                checkpointing.sink().save(new RunState(round, global, strategy.state(), privacy.map(PrivacyAccounting::save),
+                        states.states().get(), wallSeconds(System.nanoTime()), simSeconds, Optional.ofNullable(pendingStop)));
+                saved = true;
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                getContext().getLog().error("could not write the checkpoint of round {}: {}", round, e.toString());
+            }
+        }
+        return proceed(pendingStop, saved);
+    }
+
+    /** Stops with {@code stop}, or on a graceful-stop request, or goes on to the next round. */
+    private Behavior<Command> proceed(String stop, boolean checkpointed) {
+        if (stop == null && checkpointing.stopRequest().isRequested()) {
+            stop = checkpointing.interruptedReason(round, checkpointed);
+        }
         if (stop != null) {
             replyTo.tell(new Finished(round, global, stop));
             return Behaviors.stopped();
@@ -253,6 +323,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             m.put("sim_seconds", simSeconds);
         }
         return m;
+    }
+
+    private double wallSeconds(long now) {
+        return wallSecondsBefore + (now - startNanos) / 1e9;
     }
 
     private String budgetReason(int nextRound) {

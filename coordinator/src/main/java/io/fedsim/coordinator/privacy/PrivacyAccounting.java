@@ -65,6 +65,37 @@ public final class PrivacyAccounting {
         spent = RdpAccountant.epsilon(1, noiseMultiplier, mostParticipations, delta);
     }
 
+    /**
+     * What the accounting has composed so far, for a checkpoint: the RDP accumulated at each order (central
+     * DP), or how often each client released an update (local DP; empty under central DP).
+     */
+    public record Saved(double[] rdp, int[] participations) {
+        public Saved {
+            rdp = rdp.clone();
+            participations = participations.clone();
+        }
+    }
+
+    public Saved save() {
+        return new Saved(accountant.rdpVector(), isLocal() ? participations : new int[0]);
+    }
+
+    /** Continues from {@code saved}, as taken by {@link #save()} from accounting of the same kind and population. */
+    public void restore(Saved saved) {
+        if (isLocal()) {
+            if (saved.participations().length != participations.length) {
+                throw new IllegalArgumentException("saved participations cover " + saved.participations().length
+                        + " clients, the population has " + participations.length);
+            }
+            System.arraycopy(saved.participations(), 0, participations, 0, participations.length);
+            mostParticipations = java.util.Arrays.stream(participations).max().orElse(0);
+            spent = RdpAccountant.epsilon(1, noiseMultiplier, mostParticipations, delta);
+        } else {
+            accountant.restore(saved.rdp());
+            spent = accountant.spent(delta);
+        }
+    }
+
     /** Epsilon spent so far, at delta. */
     public double epsilon() {
         return spent.epsilon();

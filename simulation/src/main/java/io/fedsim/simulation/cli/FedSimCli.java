@@ -8,11 +8,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code fedsim} command. Exit codes: 0 success, 2 a user error (bad scenario, missing or malformed
- * file, bad argument: one clear message, no stack trace), 1 an internal failure.
+ * file, bad argument: one clear message, no stack trace), 1 an internal failure, 130 a run stopped by
+ * Ctrl-C (after a checkpoint).
  */
 @Command(name = "fedsim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Federated learning simulation on Akka actors and ND4J.",
-        subcommands = {RunCommand.class, SweepCommand.class, BenchCommand.class, ValidateCommand.class, PartitionCommand.class, PrivacyCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, BenchCommand.class, ValidateCommand.class, PartitionCommand.class, PrivacyCommand.class,
                 StrategiesCommand.class, CommandLine.HelpCommand.class})
 public final class FedSimCli implements Runnable {
     public static final int USER_ERROR = 2;

@@ -41,22 +41,29 @@ final class RunCommand implements Callable<Integer> {
         refuseNonEmpty(dir);
         Progress progress = Progress.forConsole(s.rounds());
         RunSummary summary;
-        try {
-            summary = Simulation.run(s, dir, progress);
-        } catch (IOException e) {
-            throw cannotWrite(dir, e);
-        } catch (UncheckedIOException e) {
-            throw cannotWrite(dir, e.getCause());
-        } finally {
-            progress.finish();
+        try (Interruption interruption = Interruption.install(System.err)) {
+            try {
+                summary = Simulation.run(s, dir, progress, interruption.stopRequest());
+            } catch (IOException e) {
+                throw cannotWrite(dir, e);
+            } catch (UncheckedIOException e) {
+                throw cannotWrite(dir, e.getCause());
+            } finally {
+                progress.finish();
+            }
+            return report(spec, summary, dir, interruption);
         }
+    }
+
+    /** Prints how the run ended; the exit code is 130 when Ctrl-C stopped it (after a checkpoint), 0 otherwise. */
+    static int report(CommandLine.Model.CommandSpec spec, RunSummary summary, Path dir, Interruption interruption) {
         var o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%s: %d rounds in %.1f s; test accuracy %.4f (best %.4f at round %d); %s%n",
                 summary.scenario(), summary.rounds(), summary.wallSeconds(), summary.finalTestAccuracy(),
                 summary.bestTestAccuracy(), summary.bestRound(), summary.stopReason());
         o.printf("results: %s%n", dir);
         o.flush();
-        return 0;
+        return interruption.requested() && summary.stopReason().startsWith("interrupted") ? Interruption.EXIT_CODE : 0;
     }
 
     /** Writing the results failed: the folder is not writable or not a folder, or the disk is full. */

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -28,6 +29,16 @@ public final class ClientsWriter implements RunListener, Closeable {
         csv.write(HEADER);
         csv.newLine();
         csv.flush();
+    }
+
+    private ClientsWriter(BufferedWriter csv) {
+        this.csv = csv;
+    }
+
+    /** Goes on writing the clients.csv of a resumed run after its last row. */
+    public static ClientsWriter continuing(Path dir) throws IOException {
+        return new ClientsWriter(Files.newBufferedWriter(dir.resolve("clients.csv"), StandardCharsets.UTF_8,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND));
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,14 +43,33 @@ public final class MetricsWriter implements RunListener, Closeable {
 
     /** @param extraColumns figures of {@link RoundRecord#extra()} to add after {@link #COLUMNS}, in this order */
     public MetricsWriter(Path dir, List<String> extraColumns) throws IOException {
+        this(dir, extraColumns, null);
+    }
+
+    private MetricsWriter(Path dir, List<String> extraColumns, List<RoundRecord> earlier) throws IOException {
         this.extraColumns = List.copyOf(extraColumns);
-        this.csv = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8);
-        this.jsonl = Files.newBufferedWriter(dir.resolve("metrics.jsonl"), StandardCharsets.UTF_8);
+        OpenOption[] mode = earlier == null ? new OpenOption[0]
+                : new OpenOption[] {StandardOpenOption.WRITE, StandardOpenOption.APPEND};
+        this.csv = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8, mode);
+        this.jsonl = Files.newBufferedWriter(dir.resolve("metrics.jsonl"), StandardCharsets.UTF_8, mode);
+        if (earlier != null) {
+            records.addAll(earlier);
+            return;
+        }
         List<String> header = new ArrayList<>(COLUMNS);
         header.addAll(this.extraColumns);
         csv.write(String.join(",", header));
         csv.newLine();
         csv.flush();
+    }
+
+    /**
+     * Goes on writing the metrics files of a resumed run after their last row; {@code earlier} are the rounds
+     * they hold (as {@link MetricsHistory} reads them).
+     */
+    public static MetricsWriter continuing(Path dir, List<String> extraColumns, List<RoundRecord> earlier)
+            throws IOException {
+        return new MetricsWriter(dir, extraColumns, List.copyOf(earlier));
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.fedsim.coordinator.Evaluator;
 import io.fedsim.coordinator.async.AsyncCoordinator;
 import io.fedsim.coordinator.async.AsyncSettings;
 import io.fedsim.coordinator.RunListener;
+import io.fedsim.coordinator.checkpoint.Checkpointing;
 import io.fedsim.coordinator.privacy.PrivacyAccounting;
 import io.fedsim.coordinator.strategy.Strategy;
 import io.fedsim.coordinator.time.RoundConditions;
@@ -43,12 +44,14 @@ final class Federation {
                                                  float[] initialParams, Strategy strategy, Evaluator evaluator,
                                                  RunListener listener, Optional<PrivacyAccounting> privacy,
                                                  RoundConditions conditions, ClientFaults faults,
-                                                 TrainingMeter meter, CompletableFuture<Coordinator.Finished> done) {
+                                                 Checkpointing checkpointing, TrainingMeter meter,
+                                                 CompletableFuture<Coordinator.Finished> done) {
         return Behaviors.setup(context -> {
             List<ActorRef<ClientActor.Command>> clients = spawnClients(context, attacks.shards(), localTests, model,
                     settings.seed(), faults, attacks::pipeline, meter);
             ActorRef<Coordinator.Command> coordinator = context.spawn(Coordinator.create(settings, clients, initialParams,
-                    strategy, evaluator, listener, privacy, conditions, attacks.intake(), context.getSelf()), "coordinator");
+                    strategy, evaluator, listener, privacy, conditions, attacks.intake(), checkpointing, context.getSelf()),
+                    "coordinator");
             context.watch(coordinator);
             coordinator.tell(Coordinator.Start.INSTANCE);
             return awaitFinished(done);

@@ -108,6 +108,22 @@ record PrivacySetup(CohortSampling sampling, double samplingRate, double noiseMu
         }
 
         @Override
+        public TrainingPlan clientPlan(int round, TrainingPlan plan) {
+            return inner.clientPlan(round, plan);
+        }
+
+        // the wrapped strategy's state, so that a checkpoint saves (and a resumed run restores) e.g. its momentum
+        @Override
+        public Map<String, float[]> state() {
+            return inner.state();
+        }
+
+        @Override
+        public void restore(Map<String, float[]> state) {
+            inner.restore(state);
+        }
+
+        @Override
         public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
             RoundOutcome outcome = inner.aggregate(round, global, results, failures);
             if (outcome instanceof RoundOutcome.Aggregated a) {

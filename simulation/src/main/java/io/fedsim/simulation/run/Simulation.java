@@ -11,6 +11,9 @@ import io.fedsim.coordinator.Evaluator;
 import io.fedsim.coordinator.RoundRecord;
 import io.fedsim.coordinator.RunListener;
 import io.fedsim.coordinator.UpdateIntake;
+import io.fedsim.coordinator.checkpoint.CheckpointFile;
+import io.fedsim.coordinator.checkpoint.Checkpointing;
+import io.fedsim.coordinator.checkpoint.StopRequest;
 import io.fedsim.coordinator.evaluation.ClientEvaluation;
 import io.fedsim.coordinator.evaluation.FairnessKernels;
 import io.fedsim.coordinator.evaluation.FederatedEvaluation;
@@ -22,6 +25,7 @@ import io.fedsim.core.model.Nd4jSetup;
 import io.fedsim.core.model.ParameterFile;
 import io.fedsim.core.rng.Rng;
 import io.fedsim.simulation.output.ClientsWriter;
+import io.fedsim.simulation.output.MetricsHistory;
 import io.fedsim.simulation.output.MetricsWriter;
 import io.fedsim.simulation.output.PartitionWriter;
 import io.fedsim.simulation.output.RunSummary;
@@ -31,8 +35,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -51,12 +58,38 @@ public final class Simulation {
     }
 
     public static RunSummary run(Scenario scenario, Path outDir, RunListener progress) throws IOException {
-        return run(scenario, outDir, progress, TrainingMeter.NONE);
+        return run(scenario, outDir, progress, new StopRequest());
+    }
+
+    /** @param stop asks the run to stop gracefully, with a checkpoint, at the end of the current round */
+    public static RunSummary run(Scenario scenario, Path outDir, RunListener progress, StopRequest stop) throws IOException {
+        return execute(scenario, outDir, progress, stop, Optional.empty(), TrainingMeter.NONE);
     }
 
     /** The same, with every local training's wall time added to {@code meter} (see {@code fedsim bench}). */
     public static RunSummary run(Scenario scenario, Path outDir, RunListener progress, TrainingMeter meter)
             throws IOException {
+        return execute(scenario, outDir, progress, new StopRequest(), Optional.empty(), meter);
+    }
+
+    /**
+     * Continues a stopped run in its own folder from its checkpoint: the metrics files are cut back to the
+     * checkpoint's round, and the rounds after it run as they would have without the stop.
+     */
+    public static RunSummary resume(Resumption from, RunListener progress, StopRequest stop) throws IOException {
+        // an interrupted run's final results describe where it stopped; until the resumed run ends there are none
+        Files.deleteIfExists(from.dir().resolve("summary.json"));
+        Files.deleteIfExists(from.dir().resolve("model-final.bin"));
+        for (Map.Entry<String, Long> file : from.fileLengths().entrySet()) {
+            MetricsHistory.cutBack(from.dir().resolve(file.getKey()), file.getValue());
+        }
+        LOG.info("{}: resuming after round {} from {}{}", from.scenario().name(), from.state().round(), from.checkpointFile(),
+                from.state().stopReason().isPresent() ? " (the run had finished; writing its final results)" : "");
+        return execute(from.scenario(), from.dir(), progress, stop, Optional.of(from), TrainingMeter.NONE);
+    }
+
+    private static RunSummary execute(Scenario scenario, Path outDir, RunListener progress, StopRequest stop,
+                                      Optional<Resumption> from, TrainingMeter meter) throws IOException {
         Nd4jSetup.ensureSingleThreaded();
         long setupStart = System.nanoTime();
         FederatedData data = FederatedData.build(scenario);
@@ -71,7 +104,10 @@ public final class Simulation {
                 scenario.privacy().calibrate() ? " (calibrated for epsilon " + scenario.privacy().targetEpsilon().getAsDouble()
                         + " over " + scenario.rounds() + " rounds)" : "", scenario.privacy().clipNorm(), a.delta()));
         Files.createDirectories(outDir);
-        Files.writeString(outDir.resolve("scenario.conf"), scenario.render(), StandardCharsets.UTF_8);
+        String scenarioText = from.isPresent() ? from.get().scenarioText() : scenario.render();
+        if (from.isEmpty()) {
+            Files.writeString(outDir.resolve("scenario.conf"), scenarioText, StandardCharsets.UTF_8);
+        }
         PartitionWriter.write(outDir, data.shards());
         AttackSetup attacks = AttackSetup.of(scenario, data.shards());
         attacks.writeAttackers(outDir);
@@ -79,11 +115,17 @@ public final class Simulation {
             LOG.info("{}: {} of {} clients attack ({}), ids in attackers.csv", scenario.name(), attacks.attackers().length,
                     data.shards().size(), scenario.attack().kind());
         }
+        Checkpointing checkpointing = new Checkpointing(scenario.checkpoint().every(), scenario.round().timeout(),
+                new RunCheckpoints(outDir, scenario.checkpoint().keep(), CheckpointFile.sha256(scenarioText)), stop,
+                from.map(Resumption::state), "fedsim resume " + outDir);
         double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
         Coordinator.Finished finished;
         List<RoundRecord> records;
-        try (MetricsWriter metrics = new MetricsWriter(outDir, metricColumns(scenario));
-             ClientsWriter clientRows = scenario.eval().federated() ? new ClientsWriter(outDir) : null) {
+        try (MetricsWriter metrics = from.isPresent()
+                ? MetricsWriter.continuing(outDir, metricColumns(scenario), MetricsHistory.read(outDir.resolve("metrics.jsonl")))
+                : new MetricsWriter(outDir, metricColumns(scenario));
+             ClientsWriter clientRows = !scenario.eval().federated() ? null
+                     : from.isPresent() ? ClientsWriter.continuing(outDir) : new ClientsWriter(outDir)) {
             RunListener listeners = new RunListener() {
                 @Override
                 public void onRound(RoundRecord r) {
@@ -98,7 +140,7 @@ public final class Simulation {
                     }
                 }
             };
-            finished = federate(scenario, attacks, model, initial, privacy, data, listeners, meter);
+            finished = federate(scenario, attacks, model, initial, privacy, data, checkpointing, listeners, meter);
             records = List.copyOf(metrics.records());
         }
         ParameterFile.write(outDir.resolve("model-final.bin"), finished.finalParams(), model.describe(),
@@ -108,7 +150,9 @@ public final class Simulation {
         Evaluation onTrain = new Evaluator(model, data.train()).evaluate(finished.finalParams());
         RunSummary summary = RunSummary.of(scenario, model, data, records, finished.stopReason(), setupSeconds,
                 privacy.accounting(), onTrain);
-        Files.writeString(outDir.resolve("summary.json"), summary.toJson() + "\n", StandardCharsets.UTF_8);
+        // written last and whole (renamed into place): its presence tells fedsim resume that the run has ended
+        Path partial = Files.writeString(outDir.resolve("summary.json.tmp"), summary.toJson() + "\n", StandardCharsets.UTF_8);
+        Files.move(partial, outDir.resolve("summary.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return summary;
     }
 
@@ -134,8 +178,8 @@ public final class Simulation {
     }
 
     private static Coordinator.Finished federate(Scenario scenario, AttackSetup attacks, Model model, float[] initial,
-                                                 PrivacySetup privacy, FederatedData data, RunListener listener,
-                                                 TrainingMeter meter) {
+                                                 PrivacySetup privacy, FederatedData data, Checkpointing checkpointing,
+                                                 RunListener listener, TrainingMeter meter) {
         var clients = scenario.clients();
         int population = data.shards().size();
         CoordinatorSettings settings = new CoordinatorSettings(scenario.rounds(), scenario.seed(), privacy.sampling(),
@@ -156,7 +200,7 @@ public final class Simulation {
                         evaluator, listener, faults, meter, done)
                 : Federation.create(settings, attacks, data.localTests(), model, initial,
                         privacy.wrap(Components.strategy(scenario.strategy()), scenario, population),
-                        evaluator, listener, privacy.accounting(), conditions, faults, meter, done);
+                        evaluator, listener, privacy.accounting(), conditions, faults, checkpointing, meter, done);
         ActorSystem<Coordinator.Finished> system = ActorSystem.create(root, "fedsim",
                 AkkaSettings.forRun(scenario.runtime().effectiveTrainingThreads()));
         try {

@@ -33,6 +33,7 @@ public record Scenario(
         ConditionsSpec conditions,
         AttackSpec attack,
         CompressionSpec compression,
+        CheckpointSpec checkpoint,
         Path sourceFile) {
 
     public Scenario {
@@ -50,6 +51,7 @@ public record Scenario(
         Objects.requireNonNull(conditions, "conditions");
         Objects.requireNonNull(attack, "attack");
         Objects.requireNonNull(compression, "compression");
+        Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(sourceFile, "sourceFile");
         headerChecks(name, rounds, evalEvery, targetAccuracy).done();
     }
@@ -68,7 +70,7 @@ public record Scenario(
     /** The same scenario with another seed: what the CLI's {@code --seed N} does. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, rounds, newSeed, evalEvery, targetAccuracy, eval, data, clients, model,
-                strategy, privacy, round, runtime, conditions, attack, compression, sourceFile);
+                strategy, privacy, round, runtime, conditions, attack, compression, checkpoint, sourceFile);
     }
 
     /**

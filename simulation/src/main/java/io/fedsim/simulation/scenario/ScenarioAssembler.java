@@ -57,8 +57,11 @@ final class ScenarioAssembler {
         CompressionSpec compression = in.build(() -> new CompressionSpec(
                 in.choice("compression.uplink", io.fedsim.client.uplink.Compression.Uplink.class),
                 in.number("compression.topk-fraction"), in.bool("compression.error-feedback")));
+        CheckpointSpec checkpoint = in.build(() -> new CheckpointSpec(in.integer("checkpoint.every"),
+                in.integer("checkpoint.keep")));
         if (eval == null || data == null || clients == null || model == null || strategy == null || privacy == null
-                || round == null || runtime == null || conditions == null || attack == null || compression == null) {
+                || round == null || runtime == null || conditions == null || attack == null || compression == null
+                || checkpoint == null) {
             in.build(() -> {
                 Scenario.headerChecks(name, rounds, evalEvery, target).done();
                 return null;
@@ -66,7 +69,8 @@ final class ScenarioAssembler {
             return null;
         }
         Scenario scenario = in.build(() -> new Scenario(name, description, rounds, seed, evalEvery, target,
-                eval, data, clients, model, strategy, privacy, round, runtime, conditions, attack, compression, file));
+                eval, data, clients, model, strategy, privacy, round, runtime, conditions, attack, compression, checkpoint,
+                file));
         if (scenario != null) {
             checkConditions(scenario);
         }

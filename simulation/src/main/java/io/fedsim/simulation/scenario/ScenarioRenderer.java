@@ -56,6 +56,7 @@ final class ScenarioRenderer {
         CompressionSpec z = s.compression();
         root.put("compression", Map.of("uplink", EnumNames.key(z.uplink()), "topk-fraction", z.topkFraction(),
                 "error-feedback", z.errorFeedback()));
+        root.put("checkpoint", Map.of("every", s.checkpoint().every(), "keep", s.checkpoint().keep()));
         return ConfigValueFactory.fromMap(root).render(OPTIONS);
     }
 

@@ -43,6 +43,7 @@ class ScenarioLoaderTest {
         assertThat(s.strategy()).isEqualTo(StrategySpec.named("fedavg"));
         assertThat(s.round()).isEqualTo(new RoundSpec(Duration.ofSeconds(60)));
         assertThat(s.runtime()).isEqualTo(new RuntimeSpec(0));
+        assertThat(s.checkpoint()).isEqualTo(new CheckpointSpec(10, 3));
         assertThat(s.sourceFile()).isEqualTo(dir.resolve("x.conf"));
     }
 
@@ -69,6 +70,7 @@ class ScenarioLoaderTest {
                 model { type = mlp, hidden = [64] }
                 round { timeout = 1500ms }
                 runtime { training-threads = 4 }
+                checkpoint { every = 25, keep = 1 }
                 """);
 
         Path data = Path.of("data").toAbsolutePath();
@@ -87,6 +89,7 @@ class ScenarioLoaderTest {
         assertThat(s.model()).isEqualTo(new ModelSpec(ModelSpec.Type.MLP, List.of(64)));
         assertThat(s.round().timeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(s.runtime().trainingThreads()).isEqualTo(4);
+        assertThat(s.checkpoint()).isEqualTo(new CheckpointSpec(25, 1));
     }
 
     @Test

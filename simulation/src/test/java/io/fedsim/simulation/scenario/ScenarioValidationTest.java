@@ -55,6 +55,14 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void checkpointEveryAndKeepMustBePositive() {
+        assertThat(files.error("checkpoint {\n  every = 0\n}"))
+                .isEqualTo(files.line(2) + "checkpoint.every: must be >= 1, was 0");
+        assertThat(files.error("checkpoint.keep = -1"))
+                .isEqualTo(files.line(1) + "checkpoint.keep: must be >= 1, was -1");
+    }
+
+    @Test
     void zeroRounds() {
         assertThat(files.error("rounds = 0")).isEqualTo(files.line(1) + "rounds: must be >= 1, was 0");
     }
