@@ -33,6 +33,23 @@ public final class WireFormat {
         return HEADER_BYTES + 4L * length;
     }
 
+    /**
+     * The exact size of the message a client sends for an update of {@code length} floats under {@code compression},
+     * known before training (every encoding's size depends only on P and, for top-k, on k): what simulated time
+     * charges for the upload.
+     */
+    public static long messageBytes(Compression compression, int length) {
+        return switch (compression.uplink()) {
+            case NONE -> denseBytes(length);
+            case Q8 -> HEADER_BYTES + 8L + length;
+            case Q4 -> HEADER_BYTES + 8L + (length + 1L) / 2;
+            case TOPK -> {
+                long k = TopK.count(compression.topkFraction(), length);
+                yield HEADER_BYTES + Math.min(4 + 8 * k, 4 + (length + 7L) / 8 + 4 * k);
+            }
+        };
+    }
+
     public static byte[] dense(float[] values) {
         ByteBuffer b = header(Encoding.DENSE, values.length, 4L * values.length);
         for (float v : values) {

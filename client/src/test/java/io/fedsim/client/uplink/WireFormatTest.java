@@ -86,4 +86,28 @@ class WireFormatTest {
         assertThatThrownBy(() -> WireFormat.sparse(10, new int[] {3, 3}, new float[] {1, 2}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void messageBytesIsKnownBeforeEncodingAndEqualsTheEncodedLength() {
+        java.util.Map<String, float[]> state = new java.util.HashMap<>();
+        for (int length : new int[] {1, 7, 64, 1000}) {
+            float[] update = new float[length];
+            for (int i = 0; i < length; i++) {
+                update[i] = (float) Math.sin(i + 1.0);
+            }
+            for (Compression c : new Compression[] {Compression.NONE, new Compression(Compression.Uplink.Q8, 1, false),
+                    new Compression(Compression.Uplink.Q4, 1, false), new Compression(Compression.Uplink.TOPK, 0.01, true),
+                    new Compression(Compression.Uplink.TOPK, 0.5, false)}) {
+                byte[] message = UplinkEncoder.encode(update.clone(), c, state, new io.fedsim.core.rng.Rng(length));
+                org.assertj.core.api.Assertions.assertThat(WireFormat.messageBytes(c, length))
+                        .as(c + " of " + length).isEqualTo(message.length);
+            }
+        }
+        // hand-computed: P = 1000 dense 5 + 4000; q4 5 + 8 + 500; top-1% k = 10 as pairs 5 + 4 + 80
+        org.assertj.core.api.Assertions.assertThat(WireFormat.messageBytes(Compression.NONE, 1000)).isEqualTo(4005);
+        org.assertj.core.api.Assertions.assertThat(WireFormat.messageBytes(new Compression(Compression.Uplink.Q4, 1, false), 1000))
+                .isEqualTo(513);
+        org.assertj.core.api.Assertions.assertThat(WireFormat.messageBytes(new Compression(Compression.Uplink.TOPK, 0.01, true), 1000))
+                .isEqualTo(89);
+    }
 }

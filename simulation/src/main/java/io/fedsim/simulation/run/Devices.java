@@ -1,7 +1,7 @@
 package io.fedsim.simulation.run;
 
+import io.fedsim.client.uplink.WireFormat;
 import io.fedsim.coordinator.time.ClientProfile;
-import io.fedsim.coordinator.time.ClientTiming;
 import io.fedsim.coordinator.time.DeviceProfiles;
 import io.fedsim.coordinator.time.RoundConditions;
 import io.fedsim.core.FedSimException;
@@ -36,8 +36,10 @@ final class Devices {
             case DROP -> Optional.of(RoundConditions.Stragglers.DROP);
             case PARTIAL -> Optional.of(RoundConditions.Stragglers.PARTIAL);
         };
-        long bytes = ClientTiming.denseBytes(parameters);
-        return new RoundConditions(profiles, sizes, bytes, bytes, c.deadline(), rule, c.overSelection(),
+        // the exact wire sizes: the dense model down, the update as the run's compression encodes it up
+        long down = WireFormat.denseBytes(parameters);
+        long up = WireFormat.messageBytes(scenario.compression().compression(), parameters);
+        return new RoundConditions(profiles, sizes, down, up, c.deadline(), rule, c.overSelection(),
                 c.offlineProbability(), c.dropoutProbability(), c.minCompleted());
     }
 
