@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fedsim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Federated learning simulation on Akka actors and ND4J.",
-        subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, BenchCommand.class, ValidateCommand.class, PartitionCommand.class, PrivacyCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, BenchCommand.class,
+                ReportCommand.class, CompareCommand.class, PartitionCommand.class, ValidateCommand.class,
+                PrivacyCommand.class,
                 StrategiesCommand.class, CommandLine.HelpCommand.class})
 public final class FedSimCli implements Runnable {
     public static final int USER_ERROR = 2;

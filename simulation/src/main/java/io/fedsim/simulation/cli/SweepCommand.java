@@ -1,6 +1,7 @@
 package io.fedsim.simulation.cli;
 
 import io.fedsim.core.FedSimException;
+import io.fedsim.simulation.report.SweepReport;
 import io.fedsim.simulation.run.Components;
 import io.fedsim.simulation.scenario.ScenarioLoader;
 import io.fedsim.simulation.sweep.SweepAxis;
@@ -27,13 +28,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code fedsim sweep FILE --vary KEY=v1,v2,...}: runs the scenario once per combination of the varied
- * values, several at a time, then writes sweep.csv, sweep.jsonl and tradeoff.png.
+ * values, several at a time, then writes sweep.csv, sweep.jsonl, tradeoff.png and report.html.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a scenario over the grid (cartesian product) of the --vary values; every combination is "
                 + "validated before any run starts.",
-                "Writes DIR/runs/<n>-<key=value,...>/ (one results folder per run), sweep.csv, sweep.jsonl and "
-                        + "tradeoff.png (test accuracy against epsilon) to results/<name>-sweep-<yyyyMMdd-HHmmss>/ "
+                "Writes DIR/runs/<n>-<key=value,...>/ (one results folder per run), sweep.csv, sweep.jsonl, "
+                        + "tradeoff.png (test accuracy against epsilon), report.html to results/<name>-sweep-<yyyyMMdd-HHmmss>/ "
                         + "or --out DIR."})
 final class SweepCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(SweepCommand.class);
@@ -78,6 +79,7 @@ final class SweepCommand implements Callable<Integer> {
             rows = SweepRunner.run(plan, dir, concurrent);
             SweepTable.write(dir, plan.keys(), rows);
             TradeoffChart.write(dir.resolve("tradeoff.png"), plan.baseName(), plan.keys(), rows);
+            SweepReport.write(dir, plan.baseName(), plan.keys(), rows);
         } catch (IOException e) {
             throw RunCommand.cannotWrite(dir, e);
         } catch (UncheckedIOException e) {
@@ -94,7 +96,7 @@ final class SweepCommand implements Callable<Integer> {
                     r.finalTestAccuracy(), r.bestTestAccuracy(), !r.isPrivate() ? "-"
                             : Double.isInfinite(r.epsilon()) ? "inf" : String.format(Locale.ROOT, "%.3f", r.epsilon()));
         }
-        o.printf("results: %s (sweep.csv, sweep.jsonl, tradeoff.png; one folder per run in runs/)%n", dir);
+        o.printf("results: %s (report.html, sweep.csv, sweep.jsonl, tradeoff.png; one folder per run in runs/)%n", dir);
         o.flush();
     }
 }

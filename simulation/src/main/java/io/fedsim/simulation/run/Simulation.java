@@ -29,6 +29,7 @@ import io.fedsim.simulation.output.MetricsHistory;
 import io.fedsim.simulation.output.MetricsWriter;
 import io.fedsim.simulation.output.PartitionWriter;
 import io.fedsim.simulation.output.RunSummary;
+import io.fedsim.simulation.report.RunReport;
 import io.fedsim.simulation.scenario.ConditionsSpec;
 import io.fedsim.simulation.scenario.Scenario;
 import java.io.IOException;
@@ -49,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * Runs one scenario end to end: builds its data and model, boots an actor system with one client actor
  * per shard and a coordinator, waits for the run to finish, and leaves its results in {@code outDir}:
  * {@code scenario.conf}, {@code partition.csv}, {@code metrics.csv}, {@code metrics.jsonl}, {@code summary.json},
- * {@code model-final.bin}, and {@code clients.csv} with federated evaluation. Metrics are written as rounds finish, so a run that dies keeps what it did.
+ * {@code model-final.bin}, {@code clients.csv} with federated evaluation, and {@code report.html} with
+ * {@code charts/}. Metrics are written as rounds finish, so a run that dies keeps what it did.
  */
 public final class Simulation {
     private static final Logger LOG = LoggerFactory.getLogger(Simulation.class);
@@ -153,7 +155,21 @@ public final class Simulation {
         // written last and whole (renamed into place): its presence tells fedsim resume that the run has ended
         Path partial = Files.writeString(outDir.resolve("summary.json.tmp"), summary.toJson() + "\n", StandardCharsets.UTF_8);
         Files.move(partial, outDir.resolve("summary.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        writeReport(outDir);
         return summary;
+    }
+
+    /**
+     * report.html comes last, from the files just written, exactly as {@code fedsim report} rebuilds it. A chart
+     * that cannot be drawn must not cost the run: its results are all on disk, so it is a warning.
+     */
+    private static void writeReport(Path outDir) throws IOException {
+        try {
+            RunReport.write(outDir);
+        } catch (RuntimeException e) {
+            LOG.warn("could not write {}: {} (the results are complete; fedsim report {} retries)",
+                    outDir.resolve(RunReport.FILE), e.toString(), outDir);
+        }
     }
 
     /**
