@@ -101,6 +101,12 @@ final class ChartStyle {
         chart.getStyler().setYAxisMin(Math.max(floor, min - pad)).setYAxisMax(Math.min(ceiling, max + pad));
     }
 
+    /** For quantities (bytes, loss, epsilon): the y axis starts at zero, so differences are not magnified. */
+    static void yFromZero(XYChart chart, double[]... series) {
+        double max = Arrays.stream(series).flatMapToDouble(Arrays::stream).filter(Double::isFinite).max().orElse(1);
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(max > 0 ? max * 1.08 : 1.0);
+    }
+
     static byte[] png(Chart<?, ?> chart) {
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);

@@ -65,20 +65,18 @@ public final class CompareReport {
     /** Accuracy, loss and (when any run has it) epsilon, one line per run. */
     static List<Figure> overlays(String title, List<Run> runs, String delta) {
         List<Figure> figures = new ArrayList<>();
-        overlay(title + ": test accuracy per round", "test accuracy (fraction correct)", "test_accuracy", runs, 0, 1)
+        overlay(title + ": test accuracy per round", "test accuracy (fraction correct)", "test_accuracy", runs, false)
                 .ifPresent(c -> figures.add(new Figure("compare-accuracy.png", "Test accuracy of each run's global "
                         + "model, per evaluated round.", ChartStyle.png(c))));
-        overlay(title + ": test loss per round", "cross-entropy loss (nats per sample)", "test_loss", runs, 0,
-                Double.POSITIVE_INFINITY).ifPresent(c -> figures.add(new Figure("compare-loss.png", "Test loss of each "
+        overlay(title + ": test loss per round", "cross-entropy loss (nats per sample)", "test_loss", runs, true).ifPresent(c -> figures.add(new Figure("compare-loss.png", "Test loss of each "
                 + "run's global model, per evaluated round.", ChartStyle.png(c))));
-        overlay(title + ": privacy spent per round", "epsilon (delta = " + delta + ")", "epsilon", runs, 0,
-                Double.POSITIVE_INFINITY).ifPresent(c -> figures.add(new Figure("compare-epsilon.png", "Epsilon spent "
+        overlay(title + ": privacy spent per round", "epsilon (delta = " + delta + ")", "epsilon", runs, true).ifPresent(c -> figures.add(new Figure("compare-epsilon.png", "Epsilon spent "
                 + "after each round, for the private runs with noise.", ChartStyle.png(c))));
         return figures;
     }
 
-    private static Optional<XYChart> overlay(String title, String yTitle, String column, List<Run> runs, double floor,
-                                             double ceiling) {
+    private static Optional<XYChart> overlay(String title, String yTitle, String column, List<Run> runs,
+                                             boolean fromZero) {
         XYChart chart = ChartStyle.xy(title, "round", yTitle);
         List<double[]> ys = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -96,7 +94,11 @@ public final class CompareReport {
         if (ys.isEmpty()) {
             return Optional.empty();
         }
-        ChartStyle.yRange(chart, floor, ceiling, ys.toArray(new double[0][]));
+        if (fromZero) {
+            ChartStyle.yFromZero(chart, ys.toArray(new double[0][]));
+        } else {
+            ChartStyle.yRange(chart, 0, 1, ys.toArray(new double[0][]));
+        }
         return Optional.of(chart);
     }
 

@@ -134,6 +134,7 @@ public final class PartitionChart {
         chart.getStyler().setRangeColors(SHADES).setMin(0).setMax(max).setDrawBorder(shown <= 40)
                 .setShowValue(false).setLegendPosition(Styler.LegendPosition.OutsideE)
                 .setHeatMapValueDecimalPattern("#,##0").setPlotContentSize(1.0);
+        chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(java.util.Locale.ROOT, "%,.0f", v));
         chart.getStyler().setAxisTicksLineVisible(false).setPlotGridLinesVisible(false);
         return chart;
     }

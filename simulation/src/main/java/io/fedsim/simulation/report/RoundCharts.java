@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 /**
  * The per-round charts of one run, from its metrics.csv: each is drawn only when its columns are there
@@ -57,7 +59,7 @@ final class RoundCharts {
         if (train[0].length > 0) {
             ChartStyle.line(chart, 1, "train loss (mean over the cohort's local training)", train[0], train[1]);
         }
-        ChartStyle.yRange(chart, 0, Double.POSITIVE_INFINITY, test[1], train[1]);
+        ChartStyle.yFromZero(chart, test[1], train[1]);
         return Optional.of(new Figure("loss.png", "Test loss of the global model and the clients' mean training "
                 + "loss, per round.", ChartStyle.png(chart)));
     }
@@ -86,7 +88,7 @@ final class RoundCharts {
         XYChart chart = ChartStyle.xy(name + ": privacy spent per round", "round",
                 "epsilon (delta = " + delta + ")");
         ChartStyle.line(chart, 0, "epsilon after the round (RDP accountant)", points[0], points[1]);
-        ChartStyle.yRange(chart, 0, Double.POSITIVE_INFINITY, points[1]);
+        ChartStyle.yFromZero(chart, points[1]);
         return Optional.of(new Figure("epsilon.png", "The privacy budget spent so far, epsilon at delta = " + delta
                 + ", after each round; smaller is more private.", ChartStyle.png(chart)));
     }
@@ -114,31 +116,47 @@ final class RoundCharts {
                 ys.add(scaled);
             }
         }
-        ChartStyle.yRange(chart, 0, Double.POSITIVE_INFINITY, ys.toArray(new double[0][]));
+        ChartStyle.yFromZero(chart, ys.toArray(new double[0][]));
         return Optional.of(new Figure("bytes.png", "Bytes sent each round: the global model down to the cohort, "
                 + "the updates up to the server (" + unit.label + " = " + unit.describe() + ").", ChartStyle.png(chart)));
     }
 
+    /**
+     * Failures are rare events: a marker at each round with any (none where there were none), one marker shape
+     * per kind, and the run's total in the legend. Lines between them would draw spikes that hide the counts.
+     */
     static Optional<Figure> failures(String name, double[] rounds, CsvTable metrics) {
-        XYChart chart = ChartStyle.xy(name + ": clients lost per round", "round", "clients");
-        chart.getStyler().setYAxisDecimalPattern("#,##0");
-        int i = 0;
+        XYChart chart = ChartStyle.xy(name + ": clients lost per round (rounds with none are blank)", "round",
+                "clients in the round");
+        chart.getStyler().setYAxisDecimalPattern("#,##0").setMarkerSize(10);
         double max = 0;
-        for (String[] column : FAILURE_COLUMNS) {
+        for (int i = 0; i < FAILURE_COLUMNS.size(); i++) {
+            String[] column = FAILURE_COLUMNS.get(i);
             Optional<double[]> counts = metrics.numbers(column[0]);
-            if (counts.isPresent() && Arrays.stream(counts.get()).anyMatch(c -> c > 0)) {
-                double[][] points = ChartStyle.finite(rounds, counts.get());
-                ChartStyle.line(chart, i, column[1], points[0], points[1]);
-                max = Math.max(max, Arrays.stream(points[1]).max().orElse(0));
+            if (counts.isEmpty()) {
+                continue;
             }
-            i++;
+            double[] c = counts.get();
+            int[] hit = java.util.stream.IntStream.range(0, c.length).filter(r -> c[r] > 0).toArray();
+            if (hit.length == 0) {
+                continue;
+            }
+            double total = Arrays.stream(hit).mapToDouble(r -> c[r]).sum();
+            XYSeries s = ChartStyle.line(chart, i, String.format(Locale.ROOT, "%s (%,.0f in all)", column[1], total),
+                    Arrays.stream(hit).mapToDouble(r -> rounds[r]).toArray(), Arrays.stream(hit).mapToDouble(r -> c[r]).toArray());
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(ChartStyle.MARKERS[i % ChartStyle.MARKERS.length]);
+            max = Math.max(max, Arrays.stream(hit).mapToDouble(r -> c[r]).max().orElse(0));
         }
         if (chart.getSeriesMap().isEmpty()) {
             return Optional.empty();
         }
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(Math.max(1, Math.ceil(max * 1.1)));
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(Math.ceil(max * 1.15 + 0.1));
+        chart.getStyler().setXAxisMin(rounds.length == 0 ? 0 : rounds[0]).setXAxisMax(rounds.length == 0 ? 1
+                : rounds[rounds.length - 1]);
         return Optional.of(new Figure("failures.png", "Clients of each round's cohort that failed, dropped out or "
-                + "missed the deadline, and updates the strategy rejected.", ChartStyle.png(chart)));
+                + "missed the deadline, and updates the strategy rejected: a marker per round with any.",
+                ChartStyle.png(chart)));
     }
 
     /** Seconds, minutes or hours: whichever keeps the axis numbers short. */
@@ -175,7 +193,7 @@ final class RoundCharts {
         }
 
         String describe() {
-            return this == B ? "bytes" : String.format(java.util.Locale.ROOT, "%,.0f bytes", bytes);
+            return this == B ? "bytes" : String.format(Locale.ROOT, "%,.0f bytes", bytes);
         }
     }
 }

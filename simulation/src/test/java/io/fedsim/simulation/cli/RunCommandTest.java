@@ -46,7 +46,9 @@ class RunCommandTest {
         assertThat(r.out()).contains("tiny: 5 rounds").contains("results: " + out);
         assertThat(out).isDirectoryContaining("glob:**/scenario.conf").isDirectoryContaining("glob:**/metrics.csv")
                 .isDirectoryContaining("glob:**/metrics.jsonl").isDirectoryContaining("glob:**/summary.json")
-                .isDirectoryContaining("glob:**/model-final.bin");
+                .isDirectoryContaining("glob:**/model-final.bin").isDirectoryContaining("glob:**/report.html");
+        assertThat(out.resolve("charts")).isDirectoryContaining("glob:**/accuracy.png")
+                .isDirectoryContaining("glob:**/loss.png");
 
         Scenario original = LOADER.load(dir.resolve("tiny.conf"));
         Scenario reloaded = LOADER.load(out.resolve("scenario.conf"));

@@ -71,6 +71,15 @@ class SweepCommandTest {
         assertThat(image).isNotNull();
         assertThat(image.getWidth()).isGreaterThan(400);
         assertThat(Files.size(png)).isGreaterThan(10_000);
+
+        String report = Files.readString(out.resolve("report.html"));
+        for (String line : jsonl) {
+            String runDir = json(line).getString("run_dir");
+            assertThat(report).contains("<a href=\"" + runDir + "/report.html\">");
+            assertThat(out.resolve(runDir).resolve("report.html")).exists();
+        }
+        assertThat(out.resolve("charts")).isDirectoryContaining("glob:**/tradeoff.png")
+                .isDirectoryContaining("glob:**/compare-accuracy.png").isDirectoryContaining("glob:**/compare-epsilon.png");
     }
 
     @ParameterizedTest
