@@ -107,7 +107,22 @@ final class ChartStyle {
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(max > 0 ? max * 1.08 : 1.0);
     }
 
+    /**
+     * A horizontal legend below the plot does not wrap: when the entries would not fit across the chart, they go
+     * in a column to the right of the plot instead.
+     */
+    static void fitLegend(XYChart chart) {
+        int width = chart.getSeriesMap().keySet().stream().mapToInt(name -> 7 * name.length() + 45).sum();
+        if (width > WIDTH - 60) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE)
+                    .setLegendLayout(Styler.LegendLayout.Vertical);
+        }
+    }
+
     static byte[] png(Chart<?, ?> chart) {
+        if (chart instanceof XYChart xy) {
+            fitLegend(xy);
+        }
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {

@@ -66,15 +66,18 @@ public final class CompareReport {
     static List<Figure> overlays(String title, List<Run> runs, String delta) {
         List<Figure> figures = new ArrayList<>();
         overlay(title + ": test accuracy per round", "test accuracy (fraction correct)", "test_accuracy", runs, false)
-                .ifPresent(c -> figures.add(new Figure("compare-accuracy.png", "Test accuracy of each run's global "
-                        + "model, per evaluated round.", ChartStyle.png(c))));
-        overlay(title + ": test loss per round", "cross-entropy loss (nats per sample)", "test_loss", runs, true).ifPresent(c -> figures.add(new Figure("compare-loss.png", "Test loss of each "
-                + "run's global model, per evaluated round.", ChartStyle.png(c))));
-        overlay(title + ": privacy spent per round", "epsilon (delta = " + delta + ")", "epsilon", runs, true).ifPresent(c -> figures.add(new Figure("compare-epsilon.png", "Epsilon spent "
-                + "after each round, for the private runs with noise.", ChartStyle.png(c))));
+                .ifPresent(c -> figures.add(new Figure("compare-accuracy.png",
+                        "Test accuracy of each run's global model, per evaluated round.", ChartStyle.png(c))));
+        overlay(title + ": test loss per round", "cross-entropy loss (nats per sample)", "test_loss", runs, false)
+                .ifPresent(c -> figures.add(new Figure("compare-loss.png",
+                        "Test loss of each run's global model, per evaluated round.", ChartStyle.png(c))));
+        overlay(title + ": privacy spent per round", "epsilon (delta = " + delta + ")", "epsilon", runs, true)
+                .ifPresent(c -> figures.add(new Figure("compare-epsilon.png",
+                        "Epsilon spent after each round, for the private runs with noise.", ChartStyle.png(c))));
         return figures;
     }
 
+    /** @param fromZero a quantity (epsilon): from zero, or on a log axis when it spans orders of magnitude */
     private static Optional<XYChart> overlay(String title, String yTitle, String column, List<Run> runs,
                                              boolean fromZero) {
         XYChart chart = ChartStyle.xy(title, "round", yTitle);
@@ -94,10 +97,18 @@ public final class CompareReport {
         if (ys.isEmpty()) {
             return Optional.empty();
         }
-        if (fromZero) {
-            ChartStyle.yFromZero(chart, ys.toArray(new double[0][]));
+        double[][] all = ys.toArray(new double[0][]);
+        double min = java.util.Arrays.stream(all).flatMapToDouble(java.util.Arrays::stream).min().orElse(0);
+        double max = java.util.Arrays.stream(all).flatMapToDouble(java.util.Arrays::stream).max().orElse(1);
+        if (fromZero && min > 0 && max / min > 30) {
+            // epsilons of noisy and barely noisy runs differ by orders of magnitude: on a linear axis the
+            // private runs would lie flat along zero
+            chart.getStyler().setYAxisLogarithmic(true).setYAxisMin(min / 1.5).setYAxisMax(max * 1.5);
+            chart.setYAxisTitle(chart.getYAxisTitle() + ", log scale");
+        } else if (fromZero) {
+            ChartStyle.yFromZero(chart, all);
         } else {
-            ChartStyle.yRange(chart, 0, 1, ys.toArray(new double[0][]));
+            ChartStyle.yRange(chart, 0, column.equals("test_accuracy") ? 1 : Double.POSITIVE_INFINITY, all);
         }
         return Optional.of(chart);
     }
@@ -172,7 +183,7 @@ public final class CompareReport {
     }
 
     /** The last part of a key, or the whole key when that part is "name" or repeats among the keys. */
-    private static String shortKey(String key, List<String> keys) {
+    static String shortKey(String key, List<String> keys) {
         String last = key.substring(key.lastIndexOf('.') + 1);
         long same = keys.stream().filter(k -> k.substring(k.lastIndexOf('.') + 1).equals(last)).count();
         return last.equals("name") || same > 1 ? key : last;

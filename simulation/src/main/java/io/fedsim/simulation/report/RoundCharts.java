@@ -59,7 +59,7 @@ final class RoundCharts {
         if (train[0].length > 0) {
             ChartStyle.line(chart, 1, "train loss (mean over the cohort's local training)", train[0], train[1]);
         }
-        ChartStyle.yFromZero(chart, test[1], train[1]);
+        ChartStyle.yRange(chart, 0, Double.POSITIVE_INFINITY, test[1], train[1]);
         return Optional.of(new Figure("loss.png", "Test loss of the global model and the clients' mean training "
                 + "loss, per round.", ChartStyle.png(chart)));
     }
@@ -142,8 +142,9 @@ final class RoundCharts {
                 continue;
             }
             double total = Arrays.stream(hit).mapToDouble(r -> c[r]).sum();
-            XYSeries s = ChartStyle.line(chart, i, String.format(Locale.ROOT, "%s (%,.0f in all)", column[1], total),
-                    Arrays.stream(hit).mapToDouble(r -> rounds[r]).toArray(), Arrays.stream(hit).mapToDouble(r -> c[r]).toArray());
+            String label = String.format(Locale.ROOT, "%s (%,.0f in all)", column[1], total);
+            XYSeries s = ChartStyle.line(chart, i, label, Arrays.stream(hit).mapToDouble(r -> rounds[r]).toArray(),
+                    Arrays.stream(hit).mapToDouble(r -> c[r]).toArray());
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(ChartStyle.MARKERS[i % ChartStyle.MARKERS.length]);
             max = Math.max(max, Arrays.stream(hit).mapToDouble(r -> c[r]).max().orElse(0));

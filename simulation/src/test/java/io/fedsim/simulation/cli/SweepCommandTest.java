@@ -80,6 +80,14 @@ class SweepCommandTest {
         }
         assertThat(out.resolve("charts")).isDirectoryContaining("glob:**/tradeoff.png")
                 .isDirectoryContaining("glob:**/compare-accuracy.png").isDirectoryContaining("glob:**/compare-epsilon.png");
+
+        // fedsim report rebuilds the sweep's report from sweep.csv and the runs' folders: the same page, but for
+        // the wall times, which sweep.csv keeps to the millisecond
+        Files.delete(out.resolve("report.html"));
+        assertThat(fedsim("report", out).exitCode()).isZero();
+        String wallTime = "<td>[0-9.]+</td><td class=\"text\"><a ";
+        assertThat(Files.readString(out.resolve("report.html")).replaceAll(wallTime, ""))
+                .isEqualTo(report.replaceAll(wallTime, ""));
     }
 
     @ParameterizedTest
