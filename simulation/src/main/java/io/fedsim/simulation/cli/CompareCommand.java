@@ -36,6 +36,11 @@ final class CompareCommand implements Callable<Integer> {
                 throw new FedSimException(run + ": no such folder; expected a results folder written by fedsim run");
             }
         }
+        Path target = out.toAbsolutePath().normalize();
+        if (runs.stream().anyMatch(run -> run.toAbsolutePath().normalize().equals(target))) {
+            throw new FedSimException("--out " + out + ": is one of the runs compared; its own report.html would be "
+                    + "overwritten. Choose another folder.");
+        }
         if (Files.isRegularFile(out)) {
             throw new FedSimException("--out " + out + ": is a file; expected a folder for the comparison");
         }

@@ -29,13 +29,15 @@ final class ClientCharts {
         }
     }
 
-    /** The rounds in which clients were evaluated, in order, with their accuracies sorted. */
+    /** The rounds in which clients were evaluated, in order, with their accuracies sorted (clients with test samples). */
     static List<RoundSpread> spreads(CsvTable clients) {
         double[] rounds = clients.required("round");
         double[] accuracy = clients.required("test_accuracy");
+        // a client without local test samples has no accuracy to speak of
+        double[] samples = clients.numbers("samples").orElse(null);
         Map<Integer, List<Double>> byRound = new TreeMap<>();
         for (int i = 0; i < rounds.length; i++) {
-            if (Double.isFinite(accuracy[i])) {
+            if (Double.isFinite(accuracy[i]) && (samples == null || samples[i] > 0)) {
                 byRound.computeIfAbsent((int) rounds[i], r -> new ArrayList<>()).add(accuracy[i]);
             }
         }

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * How evenly a model serves its clients, from one accuracy per client (each client counts once, however
  * many samples it holds: fairness is about clients, not samples). Pure functions over arrays.
  *
- * @param worst10  the mean accuracy of the worst 10% of clients (at least one client), as in q-FFL (Li et al. 2020)
+ * @param worst10  the mean accuracy of the floor(n / 10) least accurate clients (at least one), as in q-FFL
+ *                 (Li et al. 2020)
  * @param stdDev   the population standard deviation of the accuracies
  * @param jain     Jain's fairness index (sum x)^2 / (n sum x^2): 1 when all are equal, 1/n when one client has it all
  */
@@ -30,7 +31,9 @@ record Fairness(int clients, double mean, double worst10, double stdDev, double 
         for (double a : sorted) {
             variance += (a - mean) * (a - mean);
         }
-        int worst = Math.max(1, (int) Math.ceil(0.1 * n));
+        // the clients wholly inside the lowest tenth, and at least one: the same count the coordinator's
+        // fed_accuracy_worst10 column uses, so report and metrics.csv agree
+        int worst = Math.max(1, (int) Math.floor(0.1 * n + 1e-9));
         double worstSum = 0;
         for (int i = 0; i < worst; i++) {
             worstSum += sorted[i];

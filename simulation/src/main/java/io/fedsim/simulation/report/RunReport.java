@@ -114,9 +114,9 @@ public final class RunReport {
         }
         page.table(List.of("round", "clients", "mean", "median", "worst 10% (mean)", "worst", "std. dev.",
                 "Jain's index"), rows, List.of());
-        page.note("Fairness across clients: each client counts once. Worst 10% is the mean accuracy of the lowest "
-                + "tenth of clients (at least one); Jain's index (sum a)^2 / (n sum a^2) is 1 when every client has "
-                + "the same accuracy and 1/n when one client has it all.");
+        page.note("Fairness across clients with local test data: each client counts once. Worst 10% is the mean "
+                + "accuracy of the floor(n / 10) least accurate clients (at least one); Jain's index "
+                + "(sum a)^2 / (n sum a^2) is 1 when every client has the same accuracy and 1/n when one client has it all.");
         return figure;
     }
 

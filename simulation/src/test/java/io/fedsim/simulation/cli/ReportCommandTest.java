@@ -56,7 +56,7 @@ class ReportCommandTest {
     }
 
     @Test
-    void aFolderThatIsNotARunIsAUserError() {
+    void aFolderThatIsNotARunIsAUserError() throws Exception {
         CliRuns.Result missing = fedsim("report", dir.resolve("nowhere"));
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains(dir.resolve("nowhere") + ": no such folder");
@@ -64,5 +64,11 @@ class ReportCommandTest {
         CliRuns.Result notARun = fedsim("compare", dir, dir, "--out", dir.resolve("cmp"));
         assertThat(notARun.exitCode()).isEqualTo(2);
         assertThat(notARun.err()).contains(dir + ": no scenario.conf").doesNotContain("Exception");
+
+        Files.createDirectories(dir.resolve("a"));
+        Files.createDirectories(dir.resolve("b"));
+        CliRuns.Result intoARun = fedsim("compare", dir.resolve("a"), dir.resolve("b"), "--out", dir.resolve("b"));
+        assertThat(intoARun.exitCode()).isEqualTo(2);
+        assertThat(intoARun.err()).contains("--out " + dir.resolve("b") + ": is one of the runs compared");
     }
 }

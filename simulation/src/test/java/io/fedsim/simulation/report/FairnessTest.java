@@ -13,7 +13,7 @@ class FairnessTest {
 
         assertThat(f.clients()).isEqualTo(4);
         assertThat(f.mean()).isCloseTo(0.6, within(1e-12));
-        // ceil(10% of 4) = 1 client: the worst one
+        // floor(10% of 4) = 0, so at least 1 client: the worst one
         assertThat(f.worst10()).isCloseTo(0.3, within(1e-12));
         // deviations -0.3, -0.1, 0.1, 0.3: variance (0.09 + 0.01 + 0.01 + 0.09) / 4 = 0.05
         assertThat(f.stdDev()).isCloseTo(Math.sqrt(0.05), within(1e-12));
@@ -22,12 +22,13 @@ class FairnessTest {
     }
 
     @Test
-    void theWorstTenthOfTwentyClientsIsTheWorstTwo() {
+    void theWorstTenthOfTwentyClientsIsTheWorstTwoAndOfNineteenTheWorstOne() {
         double[] accuracies = new double[20];
         for (int i = 0; i < 20; i++) {
             accuracies[i] = (i + 1) / 20.0;
         }
         assertThat(Fairness.of(accuracies).worst10()).isCloseTo((0.05 + 0.10) / 2, within(1e-12));
+        assertThat(Fairness.of(java.util.Arrays.copyOf(accuracies, 19)).worst10()).isCloseTo(0.05, within(1e-12));
     }
 
     @Test
