@@ -3,6 +3,7 @@ package io.fedsim.simulation.cli;
 import io.fedsim.core.FedSimException;
 import io.fedsim.core.data.Shard;
 import io.fedsim.simulation.output.PartitionWriter;
+import io.fedsim.simulation.report.PartitionChart;
 import io.fedsim.simulation.run.FederatedData;
 import io.fedsim.simulation.scenario.Scenario;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "partition", mixinStandardHelpOptions = true,
         description = "Build a scenario's data and client partition without training and summarise it; "
-                + "--out DIR also writes DIR/partition.csv.")
+                + "--out DIR also writes DIR/partition.csv and DIR/partition.png (a heatmap of samples per client and label).")
 final class PartitionCommand implements Callable<Integer> {
     /** How many clients the summary lists label by label. */
     static final int CLIENTS_LISTED = 5;
@@ -30,7 +31,7 @@ final class PartitionCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write partition.csv (client_id,label,count) into DIR.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write partition.csv (client_id,label,count) and partition.png into DIR.")
     Path out;
 
     @CommandLine.Spec
@@ -43,14 +44,15 @@ final class PartitionCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.print(PartitionSummary.describe(s, shards, CLIENTS_LISTED));
         if (out != null) {
-            write(shards);
+            write(shards, s.name());
             o.printf("partition.csv: %s%n", out.resolve("partition.csv"));
+            o.printf("partition.png: %s%n", out.resolve("partition.png"));
         }
         o.flush();
         return 0;
     }
 
-    private void write(List<Shard> shards) {
+    private void write(List<Shard> shards, String name) {
         if (Files.isRegularFile(out)) {
             throw new FedSimException("--out " + out + ": is a file; expected a folder for partition.csv");
         }
@@ -61,6 +63,7 @@ final class PartitionCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
             PartitionWriter.write(out, shards);
+            PartitionChart.write(out.resolve("partition.csv"), out.resolve("partition.png"), name);
         } catch (IOException e) {
             throw RunCommand.cannotWrite(out, e);
         }

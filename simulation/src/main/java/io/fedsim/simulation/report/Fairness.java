@@ -1,6 +1,6 @@
 package io.fedsim.simulation.report;
 
-import java.util.Arrays;
+import io.fedsim.coordinator.evaluation.FairnessKernels;
 
 /**
  * How evenly a model serves its clients, from one accuracy per client (each client counts once, however
@@ -14,33 +14,13 @@ import java.util.Arrays;
 record Fairness(int clients, double mean, double worst10, double stdDev, double jain) {
 
     static Fairness of(double[] accuracies) {
-        int n = accuracies.length;
-        if (n == 0) {
+        if (accuracies.length == 0) {
             throw new IllegalArgumentException("no client accuracies");
         }
-        double[] sorted = accuracies.clone();
-        Arrays.sort(sorted);
-        double sum = 0;
-        double squares = 0;
-        for (double a : sorted) {
-            sum += a;
-            squares += a * a;
-        }
-        double mean = sum / n;
-        double variance = 0;
-        for (double a : sorted) {
-            variance += (a - mean) * (a - mean);
-        }
-        // the clients wholly inside the lowest tenth, and at least one: the same count the coordinator's
-        // fed_accuracy_worst10 column uses, so report and metrics.csv agree
-        int worst = Math.max(1, (int) Math.floor(0.1 * n + 1e-9));
-        double worstSum = 0;
-        for (int i = 0; i < worst; i++) {
-            worstSum += sorted[i];
-        }
-        // all zero: every client is served equally badly, which is still equal
-        double jain = squares == 0 ? 1.0 : sum * sum / (n * squares);
-        return new Fairness(n, mean, worstSum / worst, Math.sqrt(variance / n), jain);
+        // the coordinator's kernels, so that the report and metrics.csv's fed_* columns agree
+        return new Fairness(accuracies.length, FairnessKernels.mean(accuracies),
+                FairnessKernels.worstMean(accuracies, 0.1), FairnessKernels.std(accuracies),
+                FairnessKernels.jain(accuracies));
     }
 
     /** The p-quantile (0..1) of sorted values, interpolating linearly between order statistics. */

@@ -36,7 +36,12 @@ public final class PartitionChart {
 
     /** Draws the partition in {@code partitionCsv} (client_id, label, count) as a PNG at {@code png}. */
     public static void write(Path partitionCsv, Path png) throws IOException {
-        Files.write(png, png(Counts.of(CsvTable.read(partitionCsv)), "partition"));
+        write(partitionCsv, png, "partition");
+    }
+
+    /** The same, with the scenario's name opening the title (as in a run's report). */
+    public static void write(Path partitionCsv, Path png, String name) throws IOException {
+        Files.write(png, png(Counts.of(CsvTable.read(partitionCsv)), name));
     }
 
     static Figure figure(CsvTable partition, String name) {

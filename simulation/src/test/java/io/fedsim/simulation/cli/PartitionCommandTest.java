@@ -41,6 +41,10 @@ class PartitionCommandTest {
         assertThat(partitionOnly.resolve("metrics.csv")).doesNotExist();
         assertThat(Files.readAllBytes(partitionOnly.resolve("partition.csv")))
                 .isEqualTo(Files.readAllBytes(run.resolve("partition.csv")));
+        // the chart is the one the run's report shows
+        assertThat(r.out()).contains("partition.png: " + partitionOnly.resolve("partition.png"));
+        assertThat(Files.readAllBytes(partitionOnly.resolve("partition.png")))
+                .isEqualTo(Files.readAllBytes(run.resolve("charts/partition.png")));
     }
 
     @Test
