@@ -20,16 +20,17 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 /**
- * How a partition splits the data: a heatmap of samples per (client, label) from partition.csv (columns
- * client_id, label, count). Up to {@link #MAX_CLIENTS} clients show one column each; beyond that the heatmap
+ * How a partition splits the data: a heatmap of each client's label mix (the share of its samples in each
+ * label) from partition.csv (columns client_id, label, count). Up to {@link #MAX_CLIENTS} clients show one column each; beyond that the heatmap
  * shows the first {@link #MAX_CLIENTS} and a histogram of how many labels each client holds summarises all of
  * them, drawn below it in the same image. The shading runs from white (none) to dark blue, so it reads in
  * greyscale.
  */
 public final class PartitionChart {
     static final int MAX_CLIENTS = 100;
-    private static final Color[] SHADES = {new Color(0xffffff), new Color(0x9ecae1), new Color(0x3182bd),
-            new Color(0x08306b)};
+    /** White to dark blue, darkening fast at first so that a share of a quarter is already clearly blue. */
+    private static final Color[] SHADES = {new Color(0xffffff), new Color(0x9ecae1), new Color(0x4292c6),
+            new Color(0x08519c), new Color(0x08306b)};
 
     private PartitionChart() {
     }
@@ -49,8 +50,9 @@ public final class PartitionChart {
         String summary = counts.clients().size() > MAX_CLIENTS ? " The first " + MAX_CLIENTS + " of "
                 + counts.clients().size() + " clients are shown one by one; the histogram below counts the labels "
                 + "each client holds, over all clients." : "";
-        return new Figure("partition.png", "Samples of each label held by each client (training data), as the "
-                + "partition split it." + summary, png(counts, name));
+        return new Figure("partition.png", "The label mix of each client's training data, as the partition split "
+                + "it: the share of the client's samples in each label, from white (none) to dark blue (all)." + summary,
+                png(counts, name));
     }
 
     /** Samples per (client, label), clients and labels in the order they first appear (numbers sorted). */
@@ -116,17 +118,17 @@ public final class PartitionChart {
         int shown = Math.min(MAX_CLIENTS, counts.clients().size());
         int labels = counts.labels().size();
         int height = Math.min(900, Math.max(380, 22 * labels + 180));
-        String title = name + ": samples per client and label" + (shown < counts.clients().size()
+        String title = name + ": label mix per client" + (shown < counts.clients().size()
                 ? " (first " + shown + " of " + counts.clients().size() + " clients)" : " (" + shown + " clients)");
         HeatMapChart chart = new HeatMapChartBuilder().width(ChartStyle.WIDTH).height(height).title(title)
                 .xAxisTitle("client (id)").yAxisTitle("label").build();
         ChartStyle.axes(chart.getStyler());
-        long max = 1;
+        // shares rather than counts: one large client would otherwise wash every other client out to white
         List<Number[]> cells = new ArrayList<>();
         for (int c = 0; c < shown; c++) {
+            long total = java.util.Arrays.stream(counts.samples()[c]).sum();
             for (int l = 0; l < labels; l++) {
-                cells.add(new Number[] {c, l, counts.samples()[c][l]});
-                max = Math.max(max, counts.samples()[c][l]);
+                cells.add(new Number[] {c, l, total == 0 ? 0.0 : (double) counts.samples()[c][l] / total});
             }
         }
         // tick labels for every client would overlap: name about 20 of them, evenly spaced
@@ -136,10 +138,9 @@ public final class PartitionChart {
             xNames.add(c % step == 0 ? counts.clients().get(c) : " ".repeat(c % step));
         }
         chart.addSeries("samples", xNames, counts.labels(), cells);
-        chart.getStyler().setRangeColors(SHADES).setMin(0).setMax(max).setDrawBorder(shown <= 40)
+        chart.getStyler().setRangeColors(SHADES).setMin(0).setMax(1).setDrawBorder(shown <= 40)
                 .setShowValue(false).setLegendPosition(Styler.LegendPosition.OutsideE)
-                .setHeatMapValueDecimalPattern("#,##0").setPlotContentSize(1.0);
-        chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(java.util.Locale.ROOT, "%,.0f", v));
+                .setHeatMapValueDecimalPattern("0%").setPlotContentSize(1.0);
         chart.getStyler().setAxisTicksLineVisible(false).setPlotGridLinesVisible(false);
         return chart;
     }
