@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "partition", mixinStandardHelpOptions = true,
         description = "Build a scenario's data and client partition without training and summarise it; "
-                + "--out DIR also writes DIR/partition.csv and DIR/partition.png (a heatmap of samples per client and label).")
+                + "--out DIR also writes DIR/partition.csv and DIR/partition.png (a heatmap of each client's label mix).")
 final class PartitionCommand implements Callable<Integer> {
     /** How many clients the summary lists label by label. */
     static final int CLIENTS_LISTED = 5;
