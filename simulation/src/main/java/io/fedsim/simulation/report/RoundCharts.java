@@ -112,7 +112,9 @@ final class RoundCharts {
             if (column.isPresent()) {
                 double[][] points = ChartStyle.finite(rounds, column.get());
                 double[] scaled = Arrays.stream(points[1]).map(b -> b / unit.bytes).toArray();
-                ChartStyle.line(chart, i, directions[i][1], points[0], scaled);
+                XYSeries s = ChartStyle.line(chart, i, directions[i][1], points[0], scaled);
+                // down is drawn first and wider, so that it still shows where up runs along the same values
+                s.setLineWidth(i == 0 ? 5f : 2f);
                 ys.add(scaled);
             }
         }

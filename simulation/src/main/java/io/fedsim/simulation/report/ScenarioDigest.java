@@ -125,9 +125,14 @@ record ScenarioDigest(Config scenario, Config summary) {
 
     private String outcome() {
         return String.format(Locale.ROOT, "%d rounds (%s); final test accuracy %s, best %s at round %s; %.1f s",
-                summary.getInt("rounds"), text(summary, "stop_reason"), text(summary, "final_test_accuracy"),
-                text(summary, "best_test_accuracy"), text(summary, "best_round"),
+                summary.getInt("rounds"), text(summary, "stop_reason"), fixed(summary, "final_test_accuracy"),
+                fixed(summary, "best_test_accuracy"), text(summary, "best_round"),
                 summary.hasPath("wall_seconds") ? summary.getDouble("wall_seconds") : Double.NaN);
+    }
+
+    /** A figure of summary.json to 4 decimals, or "-" when it is absent or null (no evaluated round). */
+    private static String fixed(Config config, String path) {
+        return config.hasPath(path) ? String.format(Locale.ROOT, "%.4f", config.getDouble(path)) : "-";
     }
 
     /** Every setting as a flat key = value map (sorted), for telling runs apart. */
