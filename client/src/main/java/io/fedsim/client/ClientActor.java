@@ -215,7 +215,7 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
             if (train.plan().localDp().isPresent()) {
                 result = privatise(result, train.plan().localDp().get(), train.round());
             }
-            byte[] message = uplink.send(result.delta().clone(), seed, train.round(), clientId, state);
+            byte[] message = uplink.send(result.delta(), seed, train.round(), clientId, state);
             train.replyTo().tell(new Update(clientId, train.round(), result, message));
         } catch (RuntimeException e) {
             // logged here, once (the supervisor's own logging is off): an injected crash in one line, a real

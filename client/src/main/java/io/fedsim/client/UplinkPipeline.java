@@ -26,15 +26,17 @@ public record UplinkPipeline(Attack attack, Compression compression) {
     }
 
     /**
-     * The message client {@code clientId} sends in {@code round}: {@code delta} (which may be rewritten in place)
-     * attacked and encoded.
+     * The message client {@code clientId} sends in {@code round}: {@code delta} attacked and encoded. {@code delta}
+     * itself is left as it is (an attack works on a copy; an honest client's update is encoded straight from it).
      *
      * @param state the client's persistent state (error feedback lives there)
      */
     public byte[] send(float[] delta, long seed, int round, int clientId, Map<String, float[]> state) {
+        float[] sent = delta;
         if (attack.transformsUpdate()) {
-            UpdateAttacks.apply(attack, delta, Rng.derive(seed, "attack", round, clientId));
+            sent = delta.clone();
+            UpdateAttacks.apply(attack, sent, Rng.derive(seed, "attack", round, clientId));
         }
-        return UplinkEncoder.encode(delta, compression, state, Rng.derive(seed, "quantise", round, clientId));
+        return UplinkEncoder.encode(sent, compression, state, Rng.derive(seed, "quantise", round, clientId));
     }
 }

@@ -52,9 +52,7 @@ public final class WireFormat {
 
     public static byte[] dense(float[] values) {
         ByteBuffer b = header(Encoding.DENSE, values.length, 4L * values.length);
-        for (float v : values) {
-            b.putFloat(v);
-        }
+        b.asFloatBuffer().put(values); // one bulk copy (little-endian, as the header set)
         return b.array();
     }
 
