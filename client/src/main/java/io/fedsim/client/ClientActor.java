@@ -210,7 +210,9 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
             ModelWorkspace ws = Workspaces.forCurrentThread(model, train.plan().effectiveBatchSize(shard.size()));
             Rng rng = Rng.derive(seed, "client", train.round(), clientId);
             long start = System.nanoTime();
-            TrainResult result = LocalTrainer.train(ws, train.globalParams(), shard, train.plan(), rng);
+            TrainResult result = train.plan().serverControl().isPresent()
+                    ? ScaffoldClient.train(ws, train.globalParams(), shard, train.plan(), rng, state)
+                    : LocalTrainer.train(ws, train.globalParams(), shard, train.plan(), rng);
             meter.record(start, System.nanoTime(), (long) result.numSamples() * train.plan().epochs());
             if (train.plan().localDp().isPresent()) {
                 result = privatise(result, train.plan().localDp().get(), train.round());
@@ -249,6 +251,7 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
     private TrainResult privatise(TrainResult result, TrainingPlan.LocalDp dp, int round) {
         float[] delta = Clipping.clipped(result.delta(), dp.clipNorm());
         GaussianNoise.addTo(delta, dp.noiseMultiplier() * dp.clipNorm(), Rng.derive(seed, "local-dp-noise", round, clientId));
-        return new TrainResult(delta, result.numSamples(), result.meanLoss(), result.steps(), result.globalLoss());
+        return new TrainResult(delta, result.numSamples(), result.meanLoss(), result.steps(), result.globalLoss(),
+                result.controlDelta());
     }
 }

@@ -3,6 +3,7 @@ package io.fedsim.client;
 import io.fedsim.core.data.Shard;
 import io.fedsim.core.model.ModelWorkspace;
 import io.fedsim.core.rng.Rng;
+import java.util.Optional;
 
 /**
  * Local training of FedAvg's ClientUpdate (McMahan et al. 2017, Algorithm 1): starting from the global
@@ -12,12 +13,20 @@ import io.fedsim.core.rng.Rng;
  * mu * (w - w_global). The reported loss is the data loss, without the proximal term. When the plan asks,
  * the client first evaluates the global parameters on its whole shard (q-FedAvg's F_k(w_t), Li et al. 2020,
  * "Fair Resource Allocation in Federated Learning"); that pass draws no randomness, so training is unchanged.
+ * With a gradient correction (SCAFFOLD's c - c_i, see {@link ScaffoldClient}) every step's gradient gains
+ * that constant vector.
  */
 public final class LocalTrainer {
     private LocalTrainer() {
     }
 
     public static TrainResult train(ModelWorkspace workspace, float[] global, Shard shard, TrainingPlan plan, Rng rng) {
+        return train(workspace, global, shard, plan, rng, Optional.empty());
+    }
+
+    /** @param correction a vector added to every step's gradient (SCAFFOLD's c - c_i), if present */
+    public static TrainResult train(ModelWorkspace workspace, float[] global, Shard shard, TrainingPlan plan, Rng rng,
+                                    Optional<float[]> correction) {
         int n = shard.size();
         if (n == 0) {
             return new TrainResult(new float[global.length], 0, Double.NaN, 0);
@@ -29,6 +38,7 @@ public final class LocalTrainer {
         if (proximal) {
             workspace.setAnchor();
         }
+        correction.ifPresent(workspace::setGradientCorrection);
         int batch = plan.effectiveBatchSize(n);
         int[] order = shard.indices().clone();
         double lossSum = 0;
@@ -37,9 +47,14 @@ public final class LocalTrainer {
             rng.shuffle(order);
             for (int from = 0; from < n; from += batch) {
                 int to = Math.min(n, from + batch);
-                if (proximal) {
+                if (proximal || correction.isPresent()) {
                     lossSum += workspace.computeGradient(shard.data(), order, from, to) * (to - from);
-                    workspace.addProximalGradient(plan.proximalMu());
+                    if (proximal) {
+                        workspace.addProximalGradient(plan.proximalMu());
+                    }
+                    if (correction.isPresent()) {
+                        workspace.addGradientCorrection();
+                    }
                     workspace.applyGradient(plan.learningRate());
                 } else { // the fused step: no gradient vector in between
                     lossSum += workspace.sgdStep(shard.data(), order, from, to, plan.learningRate()) * (to - from);

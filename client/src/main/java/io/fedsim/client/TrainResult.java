@@ -1,5 +1,8 @@
 package io.fedsim.client;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * The outcome of one client's local training.
  *
@@ -10,11 +13,26 @@ package io.fedsim.client;
  * @param steps      SGD steps taken, tau_k
  * @param globalLoss the mean loss of the global parameters on the whole shard before training, F_k(w_t), when
  *                   the plan asked for it ({@link TrainingPlan#reportGlobalLoss()}); NaN otherwise
+ * @param controlDelta in a SCAFFOLD round, how the client's control variate changed, c_i+ - c_i; empty otherwise
  */
-public record TrainResult(float[] delta, int numSamples, double meanLoss, int steps, double globalLoss) {
+public record TrainResult(float[] delta, int numSamples, double meanLoss, int steps, double globalLoss,
+                          Optional<float[]> controlDelta) {
+    public TrainResult {
+        Objects.requireNonNull(controlDelta, "controlDelta");
+    }
+
+    /** A result without a control-variate change. */
+    public TrainResult(float[] delta, int numSamples, double meanLoss, int steps, double globalLoss) {
+        this(delta, numSamples, meanLoss, steps, globalLoss, Optional.empty());
+    }
 
     /** A result without the global model's loss (NaN). */
     public TrainResult(float[] delta, int numSamples, double meanLoss, int steps) {
         this(delta, numSamples, meanLoss, steps, Double.NaN);
+    }
+
+    /** The same result, reporting SCAFFOLD's c_i+ - c_i. */
+    public TrainResult withControlDelta(float[] change) {
+        return new TrainResult(delta, numSamples, meanLoss, steps, globalLoss, Optional.of(change));
     }
 }

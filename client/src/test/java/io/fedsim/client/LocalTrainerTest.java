@@ -205,6 +205,16 @@ class LocalTrainerTest {
         }
 
         @Override
+        public void setGradientCorrection(float[] correction) {
+            inner.setGradientCorrection(correction);
+        }
+
+        @Override
+        public void addGradientCorrection() {
+            inner.addGradientCorrection();
+        }
+
+        @Override
         public Evaluation evaluate(Dataset data, int[] rows) {
             return inner.evaluate(data, rows);
         }

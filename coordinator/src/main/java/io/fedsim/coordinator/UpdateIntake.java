@@ -75,7 +75,10 @@ public final class UpdateIntake {
                 continue;
             }
             var r = u.result();
-            results.add(new ClientResult(u.clientId(), delta, r.numSamples(), r.meanLoss(), r.steps(), r.globalLoss()));
+            // SCAFFOLD's delta_c travels beside the update, dense and uncompressed: counted as such
+            bytesUp += r.controlDelta().map(c -> WireFormat.denseBytes(c.length)).orElse(0L);
+            results.add(new ClientResult(u.clientId(), delta, r.numSamples(), r.meanLoss(), r.steps(), r.globalLoss(),
+                    r.controlDelta()));
         }
         if (littleIsEnough) {
             results = colluded(results);
@@ -97,7 +100,8 @@ public final class UpdateIntake {
         double zUsed = z.orElseGet(() -> LittleIsEnough.zMax(results.size(), honest.size()));
         float[] crafted = LittleIsEnough.craft(honest, zUsed);
         return results.stream().map(r -> attacker[r.clientId()]
-                ? new ClientResult(r.clientId(), crafted.clone(), r.numSamples(), r.trainLoss(), r.steps(), r.globalLoss())
+                ? new ClientResult(r.clientId(), crafted.clone(), r.numSamples(), r.trainLoss(), r.steps(), r.globalLoss(),
+                        r.controlDelta())
                 : r).toList();
     }
 }

@@ -11,8 +11,8 @@ abstract sealed class AdaptiveServerOptimizer implements Strategy permits FedAda
     private final AdaptiveServerStep step;
 
     AdaptiveServerOptimizer(String name, AdaptiveServerStep.SecondMoment rule, double serverLearningRate,
-                            double beta1, double beta2, double tau) {
-        this.step = new AdaptiveServerStep(name, rule, serverLearningRate, beta1, beta2, tau);
+                            double beta1, double beta2, double tau, Aggregator aggregator) {
+        this.step = new AdaptiveServerStep(name, rule, serverLearningRate, beta1, beta2, tau, aggregator);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.fedsim.coordinator.strategy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The step FedAdagrad, FedAdam and FedYogi share (Reddi et al. 2021, "Adaptive Federated Optimization",
@@ -17,6 +16,7 @@ import java.util.Optional;
  * value the paper's "v_{-1} >= tau^2" allows (it keeps the first step's denominator at 2 tau instead of
  * letting a single round's Delta_t^2 set the scale on its own, and Yogi's v positive). Each coordinate is
  * computed in double and stored as float. The moments are replaced only when a round aggregates.
+ * Delta_t comes from an {@link Aggregator}: the weighted mean, or a robust rule whose metrics the round reports.
  */
 final class AdaptiveServerStep {
     static final String M = "m";
@@ -55,10 +55,12 @@ final class AdaptiveServerStep {
     private final double beta1;
     private final double beta2;
     private final double tau;
+    private final Aggregator aggregator;
     private float[] m;
     private float[] v;
 
-    AdaptiveServerStep(String name, SecondMoment rule, double eta, double beta1, double beta2, double tau) {
+    AdaptiveServerStep(String name, SecondMoment rule, double eta, double beta1, double beta2, double tau,
+                       Aggregator aggregator) {
         if (!(eta > 0)) {
             throw new IllegalArgumentException("server learning rate must be > 0, was " + eta);
         }
@@ -74,14 +76,15 @@ final class AdaptiveServerStep {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.tau = tau;
+        this.aggregator = java.util.Objects.requireNonNull(aggregator, "aggregator");
     }
 
     RoundOutcome aggregate(float[] global, List<ClientResult> results, List<ClientFailure> failures) {
-        Optional<RoundOutcome.Skipped> skipped = ServerOptimizers.skip(results, failures);
-        if (skipped.isPresent()) {
-            return skipped.get();
+        Aggregator.Result aggregate = aggregator.aggregate(results, failures, global.length);
+        if (!(aggregate instanceof Aggregator.Combined combined)) {
+            return new RoundOutcome.Skipped(((Aggregator.Skipped) aggregate).reason());
         }
-        float[] delta = ServerOptimizers.pseudoGradient(results, global.length);
+        float[] delta = combined.delta();
         float[] nextM = m == null ? new float[global.length] : m.clone();
         float[] nextV = v == null ? initialV(global.length) : v.clone();
         ServerOptimizers.checkLength(nextM, global.length, name);
@@ -96,7 +99,7 @@ final class AdaptiveServerStep {
         }
         m = nextM;
         v = nextV;
-        return new RoundOutcome.Aggregated(next, Map.of());
+        return new RoundOutcome.Aggregated(next, combined.metrics());
     }
 
     private float[] initialV(int length) {

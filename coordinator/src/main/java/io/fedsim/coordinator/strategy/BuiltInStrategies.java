@@ -1,5 +1,6 @@
 package io.fedsim.coordinator.strategy;
 
+import static io.fedsim.coordinator.strategy.StrategyParameters.AGGREGATOR;
 import static io.fedsim.coordinator.strategy.StrategyParameters.BETA1;
 import static io.fedsim.coordinator.strategy.StrategyParameters.BETA2;
 import static io.fedsim.coordinator.strategy.StrategyParameters.BYZANTINE_CLIENTS;
@@ -18,11 +19,16 @@ import java.util.List;
  */
 public final class BuiltInStrategies {
     private static final List<String> ETA = List.of(SERVER_LEARNING_RATE);
-    private static final List<String> ADAPTIVE = List.of(SERVER_LEARNING_RATE, BETA1, BETA2, TAU);
+    private static final List<String> ADAPTIVE = List.of(SERVER_LEARNING_RATE, BETA1, BETA2, TAU, AGGREGATOR);
     private static final List<String> ROBUST = List.of(SERVER_LEARNING_RATE, BYZANTINE_CLIENTS);
     private static final List<String> SELECTED = List.of("selected_clients");
 
     private BuiltInStrategies() {
+    }
+
+    /** The server optimisers' pseudo-gradient: {@code strategy.aggregator}, the weighted mean by default. */
+    private static Aggregator aggregator(StrategyParameters p) {
+        return Aggregators.named(p.aggregator(), p);
     }
 
     public static final class FedAvgProvider extends StrategyProvider.Base {
@@ -35,30 +41,32 @@ public final class BuiltInStrategies {
     public static final class FedAvgMProvider extends StrategyProvider.Base {
         public FedAvgMProvider() {
             super("fedavgm", "FedAvg with server momentum on the averaged update (Hsu, Qi, Brown 2019)",
-                    List.of(SERVER_LEARNING_RATE, MOMENTUM), List.of(),
-                    p -> new FedAvgM(p.serverLearningRate(), p.momentum()));
+                    List.of(SERVER_LEARNING_RATE, MOMENTUM, AGGREGATOR), List.of(),
+                    p -> new FedAvgM(p.serverLearningRate(), p.momentum(), aggregator(p)));
         }
     }
 
     public static final class FedAdagradProvider extends StrategyProvider.Base {
         public FedAdagradProvider() {
             super("fedadagrad", "Server Adagrad on the averaged update (Reddi et al. 2021, Adaptive Federated "
-                    + "Optimization)", List.of(SERVER_LEARNING_RATE, BETA1, TAU), List.of(),
-                    p -> new FedAdagrad(p.serverLearningRate(), p.beta1(), p.tau()));
+                    + "Optimization)", List.of(SERVER_LEARNING_RATE, BETA1, TAU, AGGREGATOR), List.of(),
+                    p -> new FedAdagrad(p.serverLearningRate(), p.beta1(), p.tau(), aggregator(p)));
         }
     }
 
     public static final class FedAdamProvider extends StrategyProvider.Base {
         public FedAdamProvider() {
             super("fedadam", "Server Adam on the averaged update (Reddi et al. 2021, Adaptive Federated Optimization)",
-                    ADAPTIVE, List.of(), p -> new FedAdam(p.serverLearningRate(), p.beta1(), p.beta2(), p.tau()));
+                    ADAPTIVE, List.of(),
+                    p -> new FedAdam(p.serverLearningRate(), p.beta1(), p.beta2(), p.tau(), aggregator(p)));
         }
     }
 
     public static final class FedYogiProvider extends StrategyProvider.Base {
         public FedYogiProvider() {
             super("fedyogi", "Server Yogi on the averaged update (Reddi et al. 2021, Adaptive Federated Optimization)",
-                    ADAPTIVE, List.of(), p -> new FedYogi(p.serverLearningRate(), p.beta1(), p.beta2(), p.tau()));
+                    ADAPTIVE, List.of(),
+                    p -> new FedYogi(p.serverLearningRate(), p.beta1(), p.beta2(), p.tau(), aggregator(p)));
         }
     }
 
@@ -93,6 +101,19 @@ public final class BuiltInStrategies {
         /** Needs each client's own loss at the global model, which central DP's single noised average does not carry. */
         @Override
         public boolean comparesIndividualUpdates() {
+            return true;
+        }
+    }
+
+    public static final class ScaffoldProvider extends StrategyProvider.Base {
+        public ScaffoldProvider() {
+            super("scaffold", "SCAFFOLD: clients correct their local steps by control variates c - c_i, the server "
+                    + "averages updates and control variates (Karimireddy et al. 2020, option II)", ETA,
+                    List.of("control_variate_norm"), p -> new Scaffold(p.serverLearningRate(), p.population()));
+        }
+
+        @Override
+        public boolean keepsClientState() {
             return true;
         }
     }

@@ -1,7 +1,6 @@
 package io.fedsim.coordinator.strategy;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Bulyan (El Mhamdi et al. 2018, "The Hidden Vulnerability of Distributed Learning in Byzantium"): choose
@@ -12,12 +11,12 @@ import java.util.Map;
  */
 public final class Bulyan implements Strategy {
     private final float serverLearningRate;
-    private final int f;
+    private final Aggregator bulyan;
 
     /** @param f the number of byzantine clients to tolerate */
     public Bulyan(double serverLearningRate, int f) {
         this.serverLearningRate = Kernels.serverLearningRate(serverLearningRate);
-        this.f = Kernels.byzantineClients(f);
+        this.bulyan = Aggregators.bulyan(f);
     }
 
     @Override
@@ -27,13 +26,6 @@ public final class Bulyan implements Strategy {
 
     @Override
     public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
-        int needed = 4 * f + 3;
-        if (results.size() < needed) {
-            return new RoundOutcome.Skipped("bulyan with f = " + f + " needs at least " + needed
-                    + " updates, got " + results.size());
-        }
-        float[] aggregate = RobustKernels.bulyan(Kernels.deltas(results), f);
-        return new RoundOutcome.Aggregated(Kernels.plusScaled(global, aggregate, serverLearningRate),
-                Map.of("selected_clients", (double) (results.size() - 2 * f)));
+        return Aggregators.step(bulyan, serverLearningRate, global, results, failures);
     }
 }

@@ -21,7 +21,12 @@ public final class FedAdagrad extends AdaptiveServerOptimizer {
      * @param tau                the adaptivity (the optimiser's epsilon), > 0; v_{-1} = tau^2
      */
     public FedAdagrad(double serverLearningRate, double beta1, double tau) {
-        super("fedadagrad", AdaptiveServerStep.SecondMoment.ADAGRAD, serverLearningRate, beta1, 0, tau);
+        this(serverLearningRate, beta1, tau, Aggregators.mean());
+    }
+
+    /** With Delta_t from {@code aggregator} (a robust rule) instead of the weighted mean. */
+    public FedAdagrad(double serverLearningRate, double beta1, double tau, Aggregator aggregator) {
+        super("fedadagrad", AdaptiveServerStep.SecondMoment.ADAGRAD, serverLearningRate, beta1, 0, tau, aggregator);
     }
 
     @Override

@@ -22,7 +22,12 @@ public final class FedAdam extends AdaptiveServerOptimizer {
      * @param tau                the adaptivity (the optimiser's epsilon), > 0; v_{-1} = tau^2
      */
     public FedAdam(double serverLearningRate, double beta1, double beta2, double tau) {
-        super("fedadam", AdaptiveServerStep.SecondMoment.ADAM, serverLearningRate, beta1, beta2, tau);
+        this(serverLearningRate, beta1, beta2, tau, Aggregators.mean());
+    }
+
+    /** With Delta_t from {@code aggregator} (a robust rule) instead of the weighted mean. */
+    public FedAdam(double serverLearningRate, double beta1, double beta2, double tau, Aggregator aggregator) {
+        super("fedadam", AdaptiveServerStep.SecondMoment.ADAM, serverLearningRate, beta1, beta2, tau, aggregator);
     }
 
     @Override

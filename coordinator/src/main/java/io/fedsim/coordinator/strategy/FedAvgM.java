@@ -2,7 +2,6 @@ package io.fedsim.coordinator.strategy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Federated averaging with server momentum (Hsu, Qi, Brown 2019, "Measuring the Effects of Non-Identical
@@ -13,13 +12,15 @@ import java.util.Optional;
  *   w_{t+1} = w_t + eta * v_t
  * </pre>
  * With momentum 0 it is {@link FedAvg} with server learning rate eta. The velocity v is the state
- * ({@link #state()}: {@code "velocity"}); a skipped round leaves it untouched.
+ * ({@link #state()}: {@code "velocity"}); a skipped round leaves it untouched. With another {@link Aggregator}
+ * than the mean (a robust rule), Delta_t is that rule's aggregate and the round reports the rule's metrics.
  */
 public final class FedAvgM implements Strategy {
     private static final String VELOCITY = "velocity";
 
     private final double serverLearningRate;
     private final double momentum;
+    private final Aggregator aggregator;
     private float[] velocity;
 
     /**
@@ -27,6 +28,11 @@ public final class FedAvgM implements Strategy {
      * @param momentum           the velocity's decay, in [0, 1)
      */
     public FedAvgM(double serverLearningRate, double momentum) {
+        this(serverLearningRate, momentum, Aggregators.mean());
+    }
+
+    /** With Delta_t from {@code aggregator} instead of the weighted mean. */
+    public FedAvgM(double serverLearningRate, double momentum, Aggregator aggregator) {
         if (!(serverLearningRate > 0)) {
             throw new IllegalArgumentException("server learning rate must be > 0, was " + serverLearningRate);
         }
@@ -35,6 +41,7 @@ public final class FedAvgM implements Strategy {
         }
         this.serverLearningRate = serverLearningRate;
         this.momentum = momentum;
+        this.aggregator = java.util.Objects.requireNonNull(aggregator, "aggregator");
     }
 
     @Override
@@ -44,11 +51,11 @@ public final class FedAvgM implements Strategy {
 
     @Override
     public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
-        Optional<RoundOutcome.Skipped> skipped = ServerOptimizers.skip(results, failures);
-        if (skipped.isPresent()) {
-            return skipped.get();
+        Aggregator.Result aggregate = aggregator.aggregate(results, failures, global.length);
+        if (!(aggregate instanceof Aggregator.Combined combined)) {
+            return new RoundOutcome.Skipped(((Aggregator.Skipped) aggregate).reason());
         }
-        float[] delta = ServerOptimizers.pseudoGradient(results, global.length);
+        float[] delta = combined.delta();
         float[] v = velocity == null ? new float[global.length] : velocity.clone();
         ServerOptimizers.checkLength(v, global.length, name());
         float[] next = new float[global.length];
@@ -57,7 +64,7 @@ public final class FedAvgM implements Strategy {
             next[i] = (float) (global[i] + serverLearningRate * v[i]);
         }
         velocity = v;
-        return new RoundOutcome.Aggregated(next, Map.of());
+        return new RoundOutcome.Aggregated(next, combined.metrics());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.fedsim.coordinator.strategy;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Coordinate-wise median (Yin et al. 2018, "Byzantine-Robust Distributed Learning: Towards Optimal
@@ -11,6 +10,7 @@ import java.util.Map;
  */
 public final class FedMedian implements Strategy {
     private final float serverLearningRate;
+    private final Aggregator median = Aggregators.median();
 
     public FedMedian(double serverLearningRate) {
         this.serverLearningRate = Kernels.serverLearningRate(serverLearningRate);
@@ -23,11 +23,6 @@ public final class FedMedian implements Strategy {
 
     @Override
     public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
-        if (results.isEmpty()) {
-            return new RoundOutcome.Skipped("fedmedian needs at least 1 update, got 0 ("
-                    + failures.size() + " failed or timed out)");
-        }
-        float[] median = RobustKernels.median(Kernels.deltas(results));
-        return new RoundOutcome.Aggregated(Kernels.plusScaled(global, median, serverLearningRate), Map.of());
+        return Aggregators.step(median, serverLearningRate, global, results, failures);
     }
 }

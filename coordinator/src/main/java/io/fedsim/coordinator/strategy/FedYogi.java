@@ -24,7 +24,12 @@ public final class FedYogi extends AdaptiveServerOptimizer {
      * @param tau                the adaptivity (the optimiser's epsilon), > 0; v_{-1} = tau^2
      */
     public FedYogi(double serverLearningRate, double beta1, double beta2, double tau) {
-        super("fedyogi", AdaptiveServerStep.SecondMoment.YOGI, serverLearningRate, beta1, beta2, tau);
+        this(serverLearningRate, beta1, beta2, tau, Aggregators.mean());
+    }
+
+    /** With Delta_t from {@code aggregator} (a robust rule) instead of the weighted mean. */
+    public FedYogi(double serverLearningRate, double beta1, double beta2, double tau, Aggregator aggregator) {
+        super("fedyogi", AdaptiveServerStep.SecondMoment.YOGI, serverLearningRate, beta1, beta2, tau, aggregator);
     }
 
     @Override

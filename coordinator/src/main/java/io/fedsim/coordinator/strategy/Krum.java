@@ -1,7 +1,6 @@
 package io.fedsim.coordinator.strategy;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Krum (Blanchard et al. 2017, "Machine Learning with Adversaries: Byzantine Tolerant Gradient Descent"):
@@ -12,12 +11,12 @@ import java.util.Map;
  */
 public final class Krum implements Strategy {
     private final float serverLearningRate;
-    private final int f;
+    private final Aggregator krum;
 
     /** @param f the number of byzantine clients to tolerate */
     public Krum(double serverLearningRate, int f) {
         this.serverLearningRate = Kernels.serverLearningRate(serverLearningRate);
-        this.f = Kernels.byzantineClients(f);
+        this.krum = Aggregators.krum(f);
     }
 
     @Override
@@ -27,15 +26,6 @@ public final class Krum implements Strategy {
 
     @Override
     public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
-        int needed = 2 * f + 3;
-        if (results.size() < needed) {
-            return new RoundOutcome.Skipped("krum with f = " + f + " needs at least " + needed
-                    + " updates, got " + results.size());
-        }
-        int chosen = RobustKernels.krum(Kernels.deltas(results), f);
-        Map<String, Double> metrics = Map.of("selected_clients", 1.0,
-                "selected_client_id", (double) results.get(chosen).clientId());
-        return new RoundOutcome.Aggregated(
-                Kernels.plusScaled(global, results.get(chosen).delta(), serverLearningRate), metrics);
+        return Aggregators.step(krum, serverLearningRate, global, results, failures);
     }
 }

@@ -1,7 +1,6 @@
 package io.fedsim.coordinator.strategy;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Multi-Krum (Blanchard et al. 2017, "Machine Learning with Adversaries: Byzantine Tolerant Gradient
@@ -11,8 +10,7 @@ import java.util.Map;
  */
 public final class MultiKrum implements Strategy {
     private final float serverLearningRate;
-    private final int f;
-    private final int keep;
+    private final Aggregator multiKrum;
 
     /** Keeps {@code m = n - f} of each round's n updates. */
     public MultiKrum(double serverLearningRate, int f) {
@@ -22,11 +20,7 @@ public final class MultiKrum implements Strategy {
     /** @param keep m, the number of updates averaged each round, or 0 for {@code n - f} */
     public MultiKrum(double serverLearningRate, int f, int keep) {
         this.serverLearningRate = Kernels.serverLearningRate(serverLearningRate);
-        this.f = Kernels.byzantineClients(f);
-        if (keep < 0) {
-            throw new IllegalArgumentException("multi-krum m must be >= 1, or 0 for n - f, was " + keep);
-        }
-        this.keep = keep;
+        this.multiKrum = Aggregators.multiKrum(f, keep);
     }
 
     @Override
@@ -36,14 +30,6 @@ public final class MultiKrum implements Strategy {
 
     @Override
     public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
-        int needed = Math.max(2 * f + 3, keep);
-        if (results.size() < needed) {
-            return new RoundOutcome.Skipped("multi-krum with f = " + f + (keep > 0 ? " and m = " + keep : "")
-                    + " needs at least " + needed + " updates, got " + results.size());
-        }
-        int m = keep > 0 ? keep : results.size() - f;
-        float[] mean = RobustKernels.multiKrum(Kernels.deltas(results), f, m);
-        return new RoundOutcome.Aggregated(Kernels.plusScaled(global, mean, serverLearningRate),
-                Map.of("selected_clients", (double) m));
+        return Aggregators.step(multiKrum, serverLearningRate, global, results, failures);
     }
 }

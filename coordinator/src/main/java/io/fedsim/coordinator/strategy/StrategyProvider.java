@@ -33,6 +33,15 @@ public interface StrategyProvider {
     }
 
     /**
+     * True for rules whose clients keep state between rounds and send a second vector beside their update
+     * (SCAFFOLD's control variates c_i and delta_c). Neither DP mode clips or noises that vector, and it
+     * reveals the client's raw update, so FedSim refuses such a strategy under privacy.
+     */
+    default boolean keepsClientState() {
+        return false;
+    }
+
+    /**
      * A new strategy for one run.
      *
      * @throws IllegalArgumentException if a parameter is out of the strategy's range

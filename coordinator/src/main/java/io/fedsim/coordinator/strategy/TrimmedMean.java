@@ -1,7 +1,6 @@
 package io.fedsim.coordinator.strategy;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Coordinate-wise trimmed mean (Yin et al. 2018, "Byzantine-Robust Distributed Learning: Towards Optimal
@@ -12,13 +11,12 @@ import java.util.Map;
  */
 public final class TrimmedMean implements Strategy {
     private final float serverLearningRate;
-    private final double beta;
+    private final Aggregator trimmedMean;
 
     /** @param beta the fraction trimmed from each end, in [0, 0.5) */
     public TrimmedMean(double serverLearningRate, double beta) {
         this.serverLearningRate = Kernels.serverLearningRate(serverLearningRate);
-        RobustKernels.trimmedPerSide(1, beta);
-        this.beta = beta;
+        this.trimmedMean = Aggregators.trimmedMean(beta);
     }
 
     @Override
@@ -28,12 +26,6 @@ public final class TrimmedMean implements Strategy {
 
     @Override
     public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
-        if (results.isEmpty()) {
-            return new RoundOutcome.Skipped("trimmed-mean needs at least 1 update, got 0 ("
-                    + failures.size() + " failed or timed out)");
-        }
-        float[] mean = RobustKernels.trimmedMean(Kernels.deltas(results), beta);
-        Map<String, Double> metrics = Map.of("trimmed_per_side", (double) RobustKernels.trimmedPerSide(results.size(), beta));
-        return new RoundOutcome.Aggregated(Kernels.plusScaled(global, mean, serverLearningRate), metrics);
+        return Aggregators.step(trimmedMean, serverLearningRate, global, results, failures);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,11 +106,14 @@ public abstract class StrategyContract {
             List<ClientResult> results = results(r);
             float[] globalBefore = global.clone();
             List<float[]> deltasBefore = results.stream().map(c -> c.delta().clone()).toList();
+            List<float[]> controlsBefore = results.stream().map(c -> c.controlDelta().orElseThrow().clone()).toList();
             float[] next = params(strategy, r, global, results);
             assertThat(global).as("round %d modified the global array it was given", r).containsExactly(globalBefore);
             for (int k = 0; k < results.size(); k++) {
                 assertThat(results.get(k).delta()).as("round %d modified the delta of client %d", r,
                         results.get(k).clientId()).containsExactly(deltasBefore.get(k));
+                assertThat(results.get(k).controlDelta().orElseThrow()).as("round %d modified the control-variate change "
+                        + "of client %d", r, results.get(k).clientId()).containsExactly(controlsBefore.get(k));
             }
             global = next;
         }
@@ -199,9 +203,17 @@ public abstract class StrategyContract {
             for (int i = 0; i < delta.length; i++) {
                 delta[i] = (float) rng.nextGaussian(0, 0.1);
             }
-            // as clients report them: samples, mean local loss, local steps, and the loss at the global model
-            results.add(new ClientResult(id, delta, 1 + rng.nextInt(50), rng.nextUniform(0.1, 2), 1 + rng.nextInt(20),
-                    rng.nextUniform(0.5, 3)));
+            // as clients report them: samples, mean local loss, local steps, the loss at the global model, and
+            // (which only SCAFFOLD reads) the change of the client's control variate
+            int samples = 1 + rng.nextInt(50);
+            double loss = rng.nextUniform(0.1, 2);
+            int steps = 1 + rng.nextInt(20);
+            double globalLoss = rng.nextUniform(0.5, 3);
+            float[] controlDelta = new float[DIMENSION];
+            for (int i = 0; i < controlDelta.length; i++) {
+                controlDelta[i] = (float) rng.nextGaussian(0, 0.1);
+            }
+            results.add(new ClientResult(id, delta, samples, loss, steps, globalLoss, Optional.of(controlDelta)));
         }
         return List.copyOf(results);
     }

@@ -27,6 +27,7 @@ final class DenseWorkspace implements ModelWorkspace {
     private final INDArray params;
     private final INDArray gradient;
     private INDArray anchor;
+    private INDArray correction;
     private final FloatBuffer paramBuf;
     private final FloatBuffer gradBuf;
     private final NativeMatrix[] weights;
@@ -218,6 +219,24 @@ final class DenseWorkspace implements ModelWorkspace {
         var blas = Nd4j.getBlasWrapper().level1();
         blas.axpy(layout.numParameters(), mu, params, gradient);
         blas.axpy(layout.numParameters(), -mu, anchor, gradient);
+    }
+
+    @Override
+    public void setGradientCorrection(float[] values) {
+        checkLength(values);
+        if (correction == null) {
+            correction = Nd4j.zeros(DataType.FLOAT, 1, layout.numParameters());
+        }
+        correction.data().asNioFloat().put(0, values);
+    }
+
+    /** gradient += correction: one BLAS axpy. */
+    @Override
+    public void addGradientCorrection() {
+        if (correction == null) {
+            throw new IllegalStateException("addGradientCorrection needs a correction: call setGradientCorrection() first");
+        }
+        Nd4j.getBlasWrapper().level1().axpy(layout.numParameters(), 1f, correction, gradient);
     }
 
     /** params -= learningRate * gradient: one BLAS axpy over the whole flat vector. */

@@ -46,6 +46,16 @@ public interface ModelWorkspace {
     void addProximalGradient(float mu);
 
     /**
+     * Remembers a constant vector to add to every gradient from now on, through
+     * {@link #addGradientCorrection()}: SCAFFOLD's drift correction c - c_i (Karimireddy et al. 2020,
+     * "SCAFFOLD: Stochastic Controlled Averaging for Federated Learning"). The array is copied.
+     */
+    void setGradientCorrection(float[] correction);
+
+    /** Adds the vector of the last {@link #setGradientCorrection} to the last computed gradient. */
+    void addGradientCorrection();
+
+    /**
      * One minibatch SGD step on rows {@code rows[from..to)}; returns the batch's mean loss before the step. An
      * implementation may fuse the update into the backward pass, so the gradient left in the workspace
      * afterwards is unspecified: use {@link #computeGradient} when the gradient itself is needed.

@@ -22,7 +22,7 @@ final class ScenarioOptions {
     Long seed;
 
     Scenario load() {
-        return new ScenarioLoader(Components.strategyNames()).load(file, allOverrides());
+        return new ScenarioLoader(Components.strategyTraits()).load(file, allOverrides());
     }
 
     /** The {@code --set} overrides, then {@code --seed N} as {@code seed=N}. */

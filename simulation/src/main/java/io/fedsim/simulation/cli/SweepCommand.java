@@ -66,7 +66,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         int concurrent = parallel != null ? parallel : Math.min(cores, grid.size());
         int threads = Math.max(1, cores / concurrent);
-        SweepPlan plan = SweepPlan.of(new ScenarioLoader(Components.strategyNames()), scenario.file,
+        SweepPlan plan = SweepPlan.of(new ScenarioLoader(Components.strategyTraits()), scenario.file,
                 scenario.allOverrides(), grid, threads);
         Path dir = out != null ? out : RunCommand.freshFolder(Path.of("results"), plan.baseName() + "-sweep");
         RunCommand.refuseNonEmpty(dir);

@@ -9,6 +9,7 @@ import io.fedsim.core.model.Mlp;
 import io.fedsim.core.model.Model;
 import io.fedsim.simulation.scenario.ModelSpec;
 import io.fedsim.simulation.scenario.StrategySpec;
+import io.fedsim.simulation.scenario.StrategyTraits;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -52,10 +53,28 @@ public final class Components {
         return p;
     }
 
+    /**
+     * What the scenario loader checks of each registered strategy: whether it reads {@code strategy.aggregator},
+     * compares individual updates (refused under central DP), keeps client state (refused under DP).
+     */
+    public static Map<String, StrategyTraits> strategyTraits() {
+        Map<String, StrategyTraits> traits = new TreeMap<>();
+        strategyProviders().forEach((name, p) -> traits.put(name, new StrategyTraits(
+                p.parameters().contains(StrategyParameters.AGGREGATOR), p.comparesIndividualUpdates(),
+                p.keepsClientState())));
+        return traits;
+    }
+
+    /** The scenario's strategy for a run whose population is not known (SCAFFOLD needs it: see the other). */
     public static Strategy strategy(StrategySpec spec) {
+        return strategy(spec, 0);
+    }
+
+    /** The scenario's strategy for a federation of {@code population} clients. */
+    public static Strategy strategy(StrategySpec spec, int population) {
         StrategyProvider provider = strategyProvider(spec.name());
         try {
-            return provider.create(parameters(spec));
+            return provider.create(parameters(spec).withPopulation(population));
         } catch (IllegalArgumentException e) {
             throw new FedSimException("strategy " + spec.name() + ": " + e.getMessage(), e);
         }
@@ -64,7 +83,7 @@ public final class Components {
     /** The scenario's strategy block as the coordinator's strategies take it. */
     public static StrategyParameters parameters(StrategySpec s) {
         return new StrategyParameters(s.serverLearningRate(), s.momentum(), s.beta1(), s.beta2(), s.tau(),
-                s.trimFraction(), s.byzantineClients(), s.mu(), s.q());
+                s.trimFraction(), s.byzantineClients(), s.mu(), s.q(), s.aggregator(), 0);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.fedsim.simulation.run;
 
 import io.fedsim.coordinator.CohortSampling;
-import io.fedsim.core.FedSimException;
 import io.fedsim.client.TrainingPlan;
 import io.fedsim.coordinator.privacy.AdaptiveClipping;
 import io.fedsim.coordinator.privacy.CentralDp;
@@ -46,13 +45,6 @@ record PrivacySetup(CohortSampling sampling, double samplingRate, double noiseMu
         double q = (double) cohort / population;
         if (!p.enabled()) {
             return new PrivacySetup(new CohortSampling.Fixed(cohort), q, 0, Optional.empty());
-        }
-        if (p.mode() == PrivacySpec.Mode.CENTRAL
-                && Components.strategyProvider(scenario.strategy().name()).comparesIndividualUpdates()) {
-            throw new FedSimException(scenario.sourceFile() + ": strategy.name = " + scenario.strategy().name()
-                    + " compares the clients' individual updates, but privacy.mode = central hands the strategy one "
-                    + "noised average per round; use privacy.mode = local (each client noises its own update) or a "
-                    + "strategy that averages (fedavg, fedavgm, fedadam, fedyogi, fedadagrad, fedprox)");
         }
         double z = p.calibrate() ? calibrated(p, q, scenario.rounds()) : p.noiseMultiplier();
         CohortSampling sampling = p.sampling() == PrivacySpec.Sampling.POISSON

@@ -19,6 +19,7 @@ import io.fedsim.coordinator.evaluation.FairnessKernels;
 import io.fedsim.coordinator.evaluation.FederatedEvaluation;
 import io.fedsim.coordinator.async.AsyncSettings;
 import io.fedsim.coordinator.time.RoundConditions;
+import io.fedsim.coordinator.strategy.Aggregators;
 import io.fedsim.core.model.Evaluation;
 import io.fedsim.core.model.Model;
 import io.fedsim.core.model.Nd4jSetup;
@@ -175,14 +176,17 @@ public final class Simulation {
     /**
      * The columns metrics.csv adds after {@link MetricsWriter#COLUMNS}: the server's intake figures (bytes up and
      * down, rejected updates, attackers in the cohort), the privacy columns, then the metrics the scenario's
-     * strategy declares (e.g. krum's {@code selected_clients}), each once, then the federated evaluation's
+     * strategy declares (e.g. krum's {@code selected_clients}) and those of its aggregator
+     * ({@code strategy.aggregator}), each once, then the federated evaluation's
      * {@link FairnessKernels#COLUMNS} when it is on.
      */
     static List<String> metricColumns(Scenario scenario) {
         List<String> columns = new ArrayList<>(UpdateIntake.METRICS);
         columns.addAll(PrivacySetup.metricColumns(scenario));
         columns.addAll(Devices.metricColumns(scenario.conditions()));
-        for (String metric : Components.strategyProvider(scenario.strategy().name()).metrics()) {
+        List<String> metrics = new ArrayList<>(Components.strategyProvider(scenario.strategy().name()).metrics());
+        metrics.addAll(Aggregators.metrics(scenario.strategy().aggregator()));
+        for (String metric : metrics) {
             if (!columns.contains(metric) && !MetricsWriter.COLUMNS.contains(metric)) {
                 columns.add(metric);
             }
@@ -215,7 +219,7 @@ public final class Simulation {
                         scenario.targetAccuracy(), settings.plan(), conditions), data.shards(), model, initial,
                         evaluator, listener, faults, meter, done)
                 : Federation.create(settings, attacks, data.localTests(), model, initial,
-                        privacy.wrap(Components.strategy(scenario.strategy()), scenario, population),
+                        privacy.wrap(Components.strategy(scenario.strategy(), population), scenario, population),
                         evaluator, listener, privacy.accounting(), conditions, faults, checkpointing, meter, done);
         ActorSystem<Coordinator.Finished> system = ActorSystem.create(root, "fedsim",
                 AkkaSettings.forRun(scenario.runtime().effectiveTrainingThreads()));

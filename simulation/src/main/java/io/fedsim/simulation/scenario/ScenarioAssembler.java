@@ -1,6 +1,7 @@
 package io.fedsim.simulation.scenario;
 
 import io.fedsim.client.LearningRateSchedule;
+import io.fedsim.coordinator.strategy.Aggregators;
 import io.fedsim.simulation.scenario.DataSpec.Scale;
 import io.fedsim.simulation.scenario.DataSpec.Source;
 import io.fedsim.simulation.scenario.PartitionSpec.Scheme;
@@ -8,9 +9,9 @@ import io.fedsim.simulation.scenario.ScenarioException.Problem;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -20,10 +21,10 @@ import java.util.TreeSet;
 final class ScenarioAssembler {
     private final ScenarioReader in;
     private final Locator locator;
-    private final Set<String> strategies;
+    private final Map<String, StrategyTraits> strategies;
     private final Path file;
 
-    ScenarioAssembler(ScenarioReader in, Locator locator, Set<String> strategies, Path file) {
+    ScenarioAssembler(ScenarioReader in, Locator locator, Map<String, StrategyTraits> strategies, Path file) {
         this.in = in;
         this.locator = locator;
         this.strategies = strategies;
@@ -52,6 +53,9 @@ final class ScenarioAssembler {
         PrivacySpec privacy = privacy();
         RoundSpec round = in.build(() -> new RoundSpec(in.duration("round.timeout")));
         RuntimeSpec runtime = in.build(() -> new RuntimeSpec(in.integer("runtime.training-threads")));
+        if (strategy != null && privacy != null) {
+            checkStrategyFits(strategy, privacy);
+        }
         ConditionsSpec conditions = conditions();
         AttackSpec attack = attack();
         CompressionSpec compression = in.build(() -> new CompressionSpec(
@@ -178,15 +182,54 @@ final class ScenarioAssembler {
 
     private StrategySpec strategy() {
         String name = in.string("strategy.name");
-        if (!strategies.contains(name)) {
+        if (!strategies.containsKey(name)) {
             in.report(Problem.at("strategy.name", "unknown strategy, expected one of "
-                    + String.join(" | ", new TreeSet<>(strategies)) + ", was " + Checks.quote(name)));
+                    + String.join(" | ", new TreeSet<>(strategies.keySet())) + ", was " + Checks.quote(name)));
             return null;
         }
         return in.build(() -> new StrategySpec(name, in.number("strategy.server-learning-rate"),
                 in.number("strategy.momentum"), in.number("strategy.beta1"), in.number("strategy.beta2"),
                 in.number("strategy.tau"), in.number("strategy.trim-fraction"), in.integer("strategy.byzantine-clients"),
-                in.number("strategy.mu"), in.number("strategy.q")));
+                in.number("strategy.mu"), in.number("strategy.q"), in.string("strategy.aggregator")));
+    }
+
+    /**
+     * The rules between the strategy and the rest: an aggregator only under a server optimiser, no robust rule
+     * (and no robust aggregator) under central DP, no strategy with client state under either DP mode.
+     */
+    private void checkStrategyFits(StrategySpec strategy, PrivacySpec privacy) {
+        StrategyTraits traits = strategies.get(strategy.name());
+        String aggregator = strategy.aggregator();
+        boolean robust = !aggregator.equals(Aggregators.MEAN);
+        if (robust && !traits.takesAggregator()) {
+            String hint = strategy.name().equals("fedavg")
+                    ? "fedavg over " + aggregator + " is " + aggregator + " itself: use strategy.name = " + aggregator
+                    : "strategy.name = " + strategy.name() + " aggregates by its own rule";
+            crossProblem("strategy.aggregator", "strategy.aggregator", "composes only with the server optimisers ("
+                    + String.join(", ", composers()) + "), was " + aggregator + " with strategy.name = "
+                    + strategy.name() + "; " + hint);
+        }
+        PrivacySpec.Mode mode = privacy.mode();
+        if (traits.keepsClientState() && mode != PrivacySpec.Mode.NONE) {
+            crossProblem("privacy.mode", "privacy.mode", "strategy.name = " + strategy.name() + " keeps state on the "
+                    + "clients and sends each client's control-variate change beside its update; privacy.mode = "
+                    + EnumNames.key(mode) + " would neither clip nor noise that vector, which reveals the client's raw "
+                    + "update (and under central DP the server's control variate would steer the released models "
+                    + "unprotected), so " + strategy.name() + " runs only with privacy.mode = none");
+        } else if (mode == PrivacySpec.Mode.CENTRAL && (traits.comparesIndividualUpdates() || robust)) {
+            String what = traits.comparesIndividualUpdates() ? "strategy.name = " + strategy.name()
+                    : "strategy.aggregator = " + aggregator;
+            crossProblem("privacy.mode", "privacy.mode", what + " compares the clients' individual updates, but "
+                    + "privacy.mode = central hands the strategy one noised average per round; use privacy.mode = "
+                    + "local (each client noises its own update) or a strategy that averages (fedavg, fedavgm, "
+                    + "fedadam, fedyogi, fedadagrad, fedprox) with strategy.aggregator = mean");
+        }
+    }
+
+    /** The registered strategies that read strategy.aggregator, in name order. */
+    private List<String> composers() {
+        return strategies.entrySet().stream().filter(e -> e.getValue().takesAggregator())
+                .map(java.util.Map.Entry::getKey).sorted().toList();
     }
 
     private AttackSpec attack() {
@@ -254,6 +297,14 @@ final class ScenarioAssembler {
         if (s.conditions().async() && s.compression().uplink() != io.fedsim.client.uplink.Compression.Uplink.NONE) {
             crossProblem("mode", "mode", "async (FedBuff) sends dense updates here; set compression.uplink = none "
                     + "or mode = sync");
+        }
+        if (s.conditions().async() && !s.strategy().aggregator().equals(Aggregators.MEAN)) {
+            crossProblem("mode", "mode", "async (FedBuff) averages its buffer by its own rule; strategy.aggregator = "
+                    + s.strategy().aggregator() + " needs mode = sync");
+        }
+        if (s.conditions().async() && strategies.get(s.strategy().name()).keepsClientState()) {
+            crossProblem("mode", "mode", "async (FedBuff) runs its own buffered averaging, without control variates; "
+                    + "strategy.name = " + s.strategy().name() + " needs mode = sync");
         }
         if (s.conditions().overSelection() > 0 && s.privacy().enabled()
                 && s.privacy().sampling() == PrivacySpec.Sampling.POISSON) {

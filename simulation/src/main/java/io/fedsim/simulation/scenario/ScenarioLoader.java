@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads a scenario file plus command-line overrides into a validated {@link Scenario}, or throws one
@@ -34,11 +36,20 @@ public final class ScenarioLoader {
 
     private static final Pattern LINE = Pattern.compile(":(\\d+)$");
 
-    private final Set<String> strategies;
+    private final Map<String, StrategyTraits> strategies;
 
-    /** @param strategies the registered strategy names a scenario may choose from */
+    /**
+     * @param strategies the registered strategy names a scenario may choose from, all taken as averaging
+     *                   strategies ({@link StrategyTraits#AVERAGING})
+     */
     public ScenarioLoader(Set<String> strategies) {
-        this.strategies = Set.copyOf(Objects.requireNonNull(strategies, "strategies"));
+        this(Objects.requireNonNull(strategies, "strategies").stream()
+                .collect(Collectors.toMap(name -> name, name -> StrategyTraits.AVERAGING)));
+    }
+
+    /** @param strategies the registered strategies a scenario may choose from, with what the checks need to know */
+    public ScenarioLoader(Map<String, StrategyTraits> strategies) {
+        this.strategies = Map.copyOf(Objects.requireNonNull(strategies, "strategies"));
     }
 
     public Scenario load(Path file) {

@@ -83,6 +83,7 @@ final class ScenarioRenderer {
         m.put("byzantine-clients", st.byzantineClients());
         m.put("mu", st.mu());
         m.put("q", st.q());
+        m.put("aggregator", st.aggregator());
         return m;
     }
 

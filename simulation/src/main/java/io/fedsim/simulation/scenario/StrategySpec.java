@@ -1,5 +1,6 @@
 package io.fedsim.simulation.scenario;
 
+import io.fedsim.coordinator.strategy.Aggregators;
 import java.util.Objects;
 
 /**
@@ -17,11 +18,15 @@ import java.util.Objects;
  * @param mu                 FedProx's proximal weight (Li et al. 2020)
  * @param q                  q-FFL's fairness exponent, q-FedAvg (Li, Sanjabi, Beirami, Smith 2020); 0 weighs all
  *                           clients alike
+ * @param aggregator         what a server optimiser steps along: the weighted mean or a robust rule, one of
+ *                           {@link Aggregators#NAMES}
  */
 public record StrategySpec(String name, double serverLearningRate, double momentum, double beta1, double beta2,
-                           double tau, double trimFraction, int byzantineClients, double mu, double q) {
+                           double tau, double trimFraction, int byzantineClients, double mu, double q,
+                           String aggregator) {
     public StrategySpec {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(aggregator, "aggregator");
         new Checks()
                 .require(!name.isBlank(), "strategy.name", "must not be empty")
                 .positive("strategy.server-learning-rate", serverLearningRate)
@@ -34,11 +39,13 @@ public record StrategySpec(String name, double serverLearningRate, double moment
                 .atLeast("strategy.byzantine-clients", byzantineClients, 0)
                 .nonNegative("strategy.mu", mu)
                 .require(q >= 0 && !Double.isInfinite(q), "strategy.q", "must be finite and >= 0, was " + Checks.show(q))
+                .require(Aggregators.NAMES.contains(aggregator), "strategy.aggregator", "expected one of "
+                        + String.join(" | ", Aggregators.NAMES) + ", was " + Checks.quote(aggregator))
                 .done();
     }
 
     /** FedAvg's defaults: only the name differs. */
     public static StrategySpec named(String name) {
-        return new StrategySpec(name, 1.0, 0.9, 0.9, 0.99, 1e-3, 0.1, 1, 0.01, 1.0);
+        return new StrategySpec(name, 1.0, 0.9, 0.9, 0.99, 1e-3, 0.1, 1, 0.01, 1.0, Aggregators.MEAN);
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code fedsim strategies}, a third-party strategy run by name, and strategy metrics in metrics.csv. */
 class StrategiesCommandTest {
     private static final List<String> NAMES = List.of("fedavg", "fedavgm", "fedadagrad", "fedadam", "fedyogi",
-            "fedprox", "fednova", "qfedavg", "fedmedian", "trimmed-mean", "krum", "multi-krum", "bulyan", "median-norm-clip");
+            "fedprox", "fednova", "qfedavg", "scaffold", "fedmedian", "trimmed-mean", "krum", "multi-krum", "bulyan", "median-norm-clip");
 
     @TempDir
     Path dir;
@@ -62,6 +62,44 @@ class StrategiesCommandTest {
             assertThat(cells[cells.length - 1]).as(row).isEqualTo("2.0");
         }
         assertThat(json(Files.readString(out.resolve("summary.json"))).getDouble("final_test_accuracy")).isGreaterThan(0.5);
+    }
+
+    @Test
+    void listsTheAggregatorsAndWhichStrategiesReadThem() {
+        CliRuns.Result r = CliRuns.fedsim("strategies");
+
+        assertThat(r.out()).contains("aggregators (strategy.aggregator; read by fedadagrad, fedadam, fedavgm, fedyogi,")
+                .containsPattern("(?m)^  mean +the sample-weighted mean")
+                .containsPattern("(?m)^  trimmed-mean +Coordinate-wise mean after trimming.*keys: strategy.trim-fraction; "
+                        + "metrics: trimmed_per_side$");
+    }
+
+    @Test
+    void aScaffoldRunWritesItsControlVariateNorm() {
+        Path out = dir.resolve("out");
+        new CliRuns(dir).runOk("scaffold", CliRuns.TINY + "strategy.name = scaffold\n", out);
+
+        List<String> csv = lines(out.resolve("metrics.csv"));
+        assertThat(csv.get(0)).endsWith(",skip_reason,control_variate_norm");
+        assertThat(csv).hasSize(1 + 5);
+        for (String row : csv.subList(1, csv.size())) {
+            String[] cells = row.split(",", -1);
+            assertThat(Double.parseDouble(cells[cells.length - 1])).as(row).isPositive();
+        }
+    }
+
+    @Test
+    void aComposedRunWritesTheAggregatorsMetrics() {
+        Path out = dir.resolve("out");
+        new CliRuns(dir).runOk("composed", CliRuns.TINY
+                + "strategy { name = fedadam, server-learning-rate = 0.01, aggregator = trimmed-mean, trim-fraction = 0.2 }\n",
+                out);
+
+        List<String> csv = lines(out.resolve("metrics.csv"));
+        assertThat(csv.get(0)).endsWith(",skip_reason,trimmed_per_side");
+        for (String row : csv.subList(1, csv.size())) {
+            assertThat(row).as("5 clients, floor(0.2 * 5) = 1 trimmed per side").endsWith(",1.0");
+        }
     }
 
     @Test

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fedsim.coordinator.strategy.BuiltInStrategies;
 import io.fedsim.coordinator.strategy.FedAvg;
+import io.fedsim.coordinator.strategy.Scaffold;
 import io.fedsim.coordinator.strategy.StrategyProvider;
 import io.fedsim.core.FedSimException;
 import io.fedsim.simulation.scenario.StrategySpec;
+import io.fedsim.simulation.scenario.StrategyTraits;
 import java.util.List;
 import org.example.MedianNormClip;
 import org.junit.jupiter.api.Test;
@@ -25,10 +27,28 @@ class ComponentsTest {
     @Test
     void builtInsAndTheTestClasspathsStrategyAreRegistered() {
         assertThat(Components.strategyNames()).containsExactly("bulyan", "fedadagrad", "fedadam", "fedavg", "fedavgm",
-                "fedmedian", "fednova", "fedprox", "fedyogi", "krum", "median-norm-clip", "multi-krum", "qfedavg",
+                "fedmedian", "fednova", "fedprox", "fedyogi", "krum", "median-norm-clip", "multi-krum", "qfedavg", "scaffold",
                 "trimmed-mean");
         assertThat(Components.strategy(StrategySpec.named("median-norm-clip"))).isInstanceOf(MedianNormClip.class);
         assertThat(Components.strategy(StrategySpec.named("krum")).name()).isEqualTo("krum");
+    }
+
+    @Test
+    void theTraitsTheLoaderChecksComeFromTheProviders() {
+        var traits = Components.strategyTraits();
+
+        assertThat(traits.get("fedadam")).isEqualTo(new StrategyTraits(true, false, false));
+        assertThat(traits.get("fedavgm").takesAggregator()).isTrue();
+        assertThat(traits.get("fedavg")).isEqualTo(StrategyTraits.AVERAGING);
+        assertThat(traits.get("krum")).isEqualTo(new StrategyTraits(false, true, false));
+        assertThat(traits.get("scaffold")).isEqualTo(new StrategyTraits(false, false, true));
+    }
+
+    @Test
+    void scaffoldIsMadeForTheRunsPopulation() {
+        assertThat(Components.strategy(StrategySpec.named("scaffold"), 100)).isInstanceOf(Scaffold.class);
+        assertThatThrownBy(() -> Components.strategy(StrategySpec.named("scaffold")))
+                .isInstanceOf(FedSimException.class).hasMessageContaining("population");
     }
 
     @Test

@@ -79,7 +79,7 @@ class ScenarioValidationTest {
     @Test
     void unknownKeysWithNothingCloseListTheKnownKeysThere() {
         assertThat(files.error("strategy.server-lr = 0.01")).isEqualTo(files.line(1)
-                + "strategy.server-lr: unknown key, known keys in strategy: beta1, beta2, byzantine-clients, momentum, mu, "
+                + "strategy.server-lr: unknown key, known keys in strategy: aggregator, beta1, beta2, byzantine-clients, momentum, mu, "
                 + "name, q, server-learning-rate, tau, trim-fraction");
     }
 
