@@ -69,6 +69,22 @@ class PrivacyScenarioTest {
     }
 
     @Test
+    void scaffoldUnderLocalDpIsRefusedBeforeTheRun() {
+        String err = runFails(CliRuns.TINY + "strategy.name = scaffold\nprivacy.mode = local\n");
+
+        assertThat(err).contains("tiny.conf:").contains("privacy.mode: strategy.name = scaffold keeps state on the clients")
+                .contains("runs only with privacy.mode = none");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aRobustAggregatorUnderCentralDpIsRefused() {
+        String err = runFails(CliRuns.TINY + "strategy { name = fedyogi, aggregator = bulyan }\nprivacy.mode = central\n");
+
+        assertThat(err).contains("strategy.aggregator = bulyan compares the clients' individual updates");
+    }
+
+    @Test
     void aMistypedPrivacyKeyIsNamed() {
         String err = runFails(CliRuns.TINY + "privacy.noise_multiplier = 1\n");
 
