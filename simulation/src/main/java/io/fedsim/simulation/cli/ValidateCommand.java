@@ -1,5 +1,6 @@
 package io.fedsim.simulation.cli;
 
+import io.fedsim.coordinator.strategy.Aggregators;
 import io.fedsim.simulation.scenario.Scenario;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -28,7 +29,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.printf("%s: OK (%s, %d rounds, %d clients, %d per round, model %s, strategy %s)%n", scenario.file,
                 s.name(), s.rounds(), s.clients().count(), s.clients().clientsPerRound(),
-                s.model().type().name().toLowerCase(java.util.Locale.ROOT), s.strategy().name());
+                s.model().type().name().toLowerCase(java.util.Locale.ROOT), s.strategy().name()
+                        + (s.strategy().aggregator().equals(Aggregators.MEAN) ? "" : " over " + s.strategy().aggregator()));
         out.flush();
         return 0;
     }

@@ -154,6 +154,16 @@ class BadInputTest {
     }
 
     @Test
+    void validateNamesAComposedStrategysAggregator() {
+        Path file = runs.write("tiny.conf", CliRuns.TINY + "strategy { name = fedavgm, aggregator = multi-krum }\n");
+
+        CliRuns.Result r = fedsim("validate", file);
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("strategy fedavgm over multi-krum)");
+    }
+
+    @Test
     void versionAndHelpSucceed() {
         CliRuns.Result version = fedsim("--version");
         CliRuns.Result help = fedsim("--help");
