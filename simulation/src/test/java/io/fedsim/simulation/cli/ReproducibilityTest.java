@@ -60,6 +60,21 @@ class ReproducibilityTest {
     }
 
     @Test
+    void scaffoldsClientStateKeepsRunsIdenticalAcrossThreadCounts() throws IOException {
+        Path one = dir.resolve("scaffold-one");
+        Path two = dir.resolve("scaffold-two");
+        runs.runOk("busy", BUSY, one, "--set", "runtime.training-threads=1", "--set", "strategy.name=scaffold");
+        runs.runOk("busy", BUSY, two, "--set", "runtime.training-threads=2", "--set", "strategy.name=scaffold");
+
+        assertThat(withoutWallTime(one)).isEqualTo(withoutWallTime(two));
+        assertThat(Files.readAllBytes(one.resolve("model-final.bin")))
+                .isEqualTo(Files.readAllBytes(two.resolve("model-final.bin")));
+        assertThat(Files.readAllBytes(one.resolve("model-final.bin")))
+                .as("the control variates change the model").isNotEqualTo(Files.readAllBytes(run("fedavg",
+                        "runtime.training-threads=1").resolve("model-final.bin")));
+    }
+
+    @Test
     void anotherSeedGivesOtherResults() throws IOException {
         Path seed11 = run("s11", "seed=11");
         Path seed12 = run("s12", "seed=12");
