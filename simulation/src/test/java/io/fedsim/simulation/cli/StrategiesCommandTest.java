@@ -80,7 +80,7 @@ class StrategiesCommandTest {
         new CliRuns(dir).runOk("scaffold", CliRuns.TINY + "strategy.name = scaffold\n", out);
 
         List<String> csv = lines(out.resolve("metrics.csv"));
-        assertThat(csv.get(0)).endsWith(",skip_reason,control_variate_norm");
+        assertThat(csv.get(0)).endsWith(",attackers_in_cohort,control_variate_norm");
         assertThat(csv).hasSize(1 + 5);
         for (String row : csv.subList(1, csv.size())) {
             String[] cells = row.split(",", -1);
@@ -96,7 +96,7 @@ class StrategiesCommandTest {
                 out);
 
         List<String> csv = lines(out.resolve("metrics.csv"));
-        assertThat(csv.get(0)).endsWith(",skip_reason,trimmed_per_side");
+        assertThat(csv.get(0)).endsWith(",attackers_in_cohort,trimmed_per_side");
         for (String row : csv.subList(1, csv.size())) {
             assertThat(row).as("5 clients, floor(0.2 * 5) = 1 trimmed per side").endsWith(",1.0");
         }

@@ -97,6 +97,14 @@ class StrategyFitValidationTest {
         assertThat(load("strategy.name = scaffold").strategy().name()).isEqualTo("scaffold");
     }
 
+    @Test
+    void asyncRefusesAnAggregatorAndScaffold() {
+        assertThat(error("mode = async\ndevices.enabled = true\nstrategy { name = fedadam, aggregator = krum }")).contains("mode: async (FedBuff) "
+                + "averages its buffer by its own rule; strategy.aggregator = krum needs mode = sync");
+        assertThat(error("mode = async\ndevices.enabled = true\nstrategy.name = scaffold")).contains("mode: async (FedBuff) runs its own "
+                + "buffered averaging, without control variates; strategy.name = scaffold needs mode = sync");
+    }
+
     private Scenario load(String text) {
         return LOADER.load(files.write("x.conf", text), List.of());
     }
