@@ -18,4 +18,12 @@ public record RoundRecord(int round, int clientsSampled, int clientsCompleted, i
     public RoundRecord {
         extra = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
     }
+
+    /** The same record with {@code more} figures added after the existing ones in {@link #extra()}. */
+    public RoundRecord withExtra(Map<String, Double> more) {
+        Map<String, Double> all = new java.util.LinkedHashMap<>(extra);
+        all.putAll(more);
+        return new RoundRecord(round, clientsSampled, clientsCompleted, clientsFailed, trainLoss, evaluated, testLoss,
+                testAccuracy, skipReason, roundWallSeconds, wallSeconds, all);
+    }
 }

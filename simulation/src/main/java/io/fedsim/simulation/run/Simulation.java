@@ -18,6 +18,7 @@ import io.fedsim.coordinator.evaluation.ClientEvaluation;
 import io.fedsim.coordinator.evaluation.FairnessKernels;
 import io.fedsim.coordinator.evaluation.FederatedEvaluation;
 import io.fedsim.coordinator.async.AsyncSettings;
+import io.fedsim.coordinator.strategy.Strategy;
 import io.fedsim.coordinator.time.RoundConditions;
 import io.fedsim.coordinator.strategy.Aggregators;
 import io.fedsim.core.model.Evaluation;
@@ -66,13 +67,22 @@ public final class Simulation {
 
     /** @param stop asks the run to stop gracefully, with a checkpoint, at the end of the current round */
     public static RunSummary run(Scenario scenario, Path outDir, RunListener progress, StopRequest stop) throws IOException {
-        return execute(scenario, outDir, progress, stop, Optional.empty(), TrainingMeter.NONE);
+        return execute(scenario, outDir, progress, stop, Optional.empty(), TrainingMeter.NONE, Optional.empty());
+    }
+
+    /**
+     * @param stop        asks the run to stop gracefully, with a checkpoint, at the end of the current round
+     * @param distributed where the actors run when not in this JVM alone (a cluster's coordinator node)
+     */
+    public static RunSummary run(Scenario scenario, Path outDir, RunListener progress, StopRequest stop,
+                                 Optional<DistributedRun> distributed) throws IOException {
+        return execute(scenario, outDir, progress, stop, Optional.empty(), TrainingMeter.NONE, distributed);
     }
 
     /** The same, with every local training's wall time added to {@code meter} (see {@code fedsim bench}). */
     public static RunSummary run(Scenario scenario, Path outDir, RunListener progress, TrainingMeter meter)
             throws IOException {
-        return execute(scenario, outDir, progress, new StopRequest(), Optional.empty(), meter);
+        return execute(scenario, outDir, progress, new StopRequest(), Optional.empty(), meter, Optional.empty());
     }
 
     /**
@@ -88,11 +98,12 @@ public final class Simulation {
         }
         LOG.info("{}: resuming after round {} from {}{}", from.scenario().name(), from.state().round(), from.checkpointFile(),
                 from.state().stopReason().isPresent() ? " (the run had finished; writing its final results)" : "");
-        return execute(from.scenario(), from.dir(), progress, stop, Optional.of(from), TrainingMeter.NONE);
+        return execute(from.scenario(), from.dir(), progress, stop, Optional.of(from), TrainingMeter.NONE, Optional.empty());
     }
 
     private static RunSummary execute(Scenario scenario, Path outDir, RunListener progress, StopRequest stop,
-                                      Optional<Resumption> from, TrainingMeter meter) throws IOException {
+                                      Optional<Resumption> from, TrainingMeter meter,
+                                      Optional<DistributedRun> distributed) throws IOException {
         Nd4jSetup.ensureSingleThreaded();
         long setupStart = System.nanoTime();
         FederatedData data = FederatedData.build(scenario);
@@ -124,9 +135,11 @@ public final class Simulation {
         double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
         Coordinator.Finished finished;
         List<RoundRecord> records;
+        List<String> columns = new ArrayList<>(metricColumns(scenario));
+        distributed.ifPresent(d -> columns.addAll(d.metricColumns()));
         try (MetricsWriter metrics = from.isPresent()
-                ? MetricsWriter.continuing(outDir, metricColumns(scenario), MetricsHistory.read(outDir.resolve("metrics.jsonl")))
-                : new MetricsWriter(outDir, metricColumns(scenario));
+                ? MetricsWriter.continuing(outDir, columns, MetricsHistory.read(outDir.resolve("metrics.jsonl")))
+                : new MetricsWriter(outDir, columns);
              ClientsWriter clientRows = !scenario.eval().federated() ? null
                      : from.isPresent() ? ClientsWriter.continuing(outDir) : new ClientsWriter(outDir)) {
             RunListener listeners = new RunListener() {
@@ -143,7 +156,10 @@ public final class Simulation {
                     }
                 }
             };
-            finished = federate(scenario, attacks, model, initial, privacy, data, checkpointing, listeners, meter);
+            if (distributed.isPresent()) {
+                listeners = distributed.get().decorate(listeners);
+            }
+            finished = federate(scenario, attacks, model, initial, privacy, data, checkpointing, listeners, meter, distributed);
             records = List.copyOf(metrics.records());
         }
         ParameterFile.write(outDir.resolve("model-final.bin"), finished.finalParams(), model.describe(),
@@ -199,7 +215,8 @@ public final class Simulation {
 
     private static Coordinator.Finished federate(Scenario scenario, AttackSetup attacks, Model model, float[] initial,
                                                  PrivacySetup privacy, FederatedData data, Checkpointing checkpointing,
-                                                 RunListener listener, TrainingMeter meter) {
+                                                 RunListener listener, TrainingMeter meter,
+                                                 Optional<DistributedRun> distributed) {
         var clients = scenario.clients();
         int population = data.shards().size();
         CoordinatorSettings settings = new CoordinatorSettings(scenario.rounds(), scenario.seed(), privacy.sampling(),
@@ -213,6 +230,11 @@ public final class Simulation {
         ClientFaults faults = new ClientFaults(scenario.conditions().crashProbability());
         Evaluator evaluator = new Evaluator(model, data.test());
         ConditionsSpec c = scenario.conditions();
+        if (distributed.isPresent()) {
+            Strategy strategy = privacy.wrap(Components.strategy(scenario.strategy()), scenario, population);
+            return distributed.get().federate(data, model, (refs, replyTo) -> Coordinator.create(settings, refs, initial,
+                    strategy, evaluator, listener, privacy.accounting(), conditions, attacks.intake(), checkpointing, replyTo));
+        }
         Behavior<Coordinator.Finished> root = c.async()
                 ? Federation.createAsync(new AsyncSettings(scenario.rounds(), scenario.seed(), c.bufferSize(),
                         c.concurrency(), scenario.strategy().serverLearningRate(), scenario.evalEvery(),

@@ -1,0 +1,111 @@
+package io.fedsim.simulation.cli;
+
+import io.fedsim.core.FedSimException;
+import io.fedsim.simulation.cluster.ClientNode;
+import io.fedsim.simulation.cluster.ClusterSettings;
+import io.fedsim.simulation.cluster.CoordinatorNode;
+import io.fedsim.simulation.cluster.HostPort;
+import io.fedsim.simulation.output.Progress;
+import io.fedsim.simulation.output.RunSummary;
+import io.fedsim.simulation.run.Components;
+import io.fedsim.simulation.run.Simulation;
+import io.fedsim.coordinator.checkpoint.StopRequest;
+import io.fedsim.simulation.scenario.Scenario;
+import io.fedsim.simulation.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code fedsim node}: one member of a cluster run. The coordinator node runs the scenario once its client
+ * nodes have joined and writes the results folder; a client node hosts its share of the clients and stops
+ * when the run ends. Every node reads the same scenario file (data paths as they are on its own machine).
+ */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = {"Run one node of a distributed run on Akka Cluster (Artery TCP).",
+                "Start the coordinator node first, then the client nodes with --seed-nodes pointing at it."})
+final class NodeCommand implements Callable<Integer> {
+    enum Role { coordinator, clients }
+
+    @Option(names = "--role", required = true, paramLabel = "ROLE", description = "coordinator or clients.")
+    Role role;
+
+    @Option(names = "--bind", required = true, paramLabel = "HOST:PORT",
+            description = "This node's address, as the other nodes reach it (port 0: any free port).")
+    String bind;
+
+    @Option(names = "--seed-nodes", paramLabel = "HOST:PORT,...",
+            description = "Nodes to join through: the coordinator node's address (default for the coordinator: --bind).")
+    String seedNodes;
+
+    @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "The scenario file (the same on every node).")
+    Path scenarioFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a scenario key, or a cluster setting as cluster.KEY=VALUE (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--cluster-config", paramLabel = "FILE", description = "A HOCON file with a cluster { ... } block.")
+    Path clusterConfig;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "(coordinator) Write the results here instead of results/<name>-<time>/.")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        List<String> scenarioOverrides = new ArrayList<>();
+        List<String> clusterOverrides = new ArrayList<>();
+        for (String o : overrides) {
+            (o.strip().startsWith("cluster.") ? clusterOverrides : scenarioOverrides).add(o);
+        }
+        ClusterSettings settings = ClusterSettings.load(Optional.ofNullable(clusterConfig), clusterOverrides);
+        Scenario scenario = new ScenarioLoader(Components.strategyNames()).load(scenarioFile, scenarioOverrides);
+        if (scenario.conditions().async()) {
+            throw new FedSimException(scenarioFile + ": mode = async: asynchronous FedBuff runs in one JVM only; "
+                    + "fedsim node runs synchronous rounds (set mode = sync, or use fedsim run)");
+        }
+        HostPort self = HostPort.parse("--bind", bind);
+        if (role == Role.clients && seedNodes == null) {
+            throw new FedSimException("--seed-nodes: a client node needs the coordinator node's HOST:PORT");
+        }
+        List<HostPort> seeds = seedNodes == null ? List.of(self) : HostPort.parseList("--seed-nodes", seedNodes);
+        var o = spec.commandLine().getOut();
+        if (role == Role.clients) {
+            String reason = ClientNode.run(scenario, self, seeds, settings);
+            o.printf("client node %s stopped: %s%n", self, reason);
+            o.flush();
+            return 0;
+        }
+        Path dir = out != null ? out : RunCommand.freshFolder(Path.of("results"), scenario.name());
+        RunCommand.refuseNonEmpty(dir);
+        Progress progress = Progress.forConsole(scenario.rounds());
+        RunSummary summary;
+        try {
+            summary = Simulation.run(scenario, dir, progress, new StopRequest(), Optional.of(new CoordinatorNode(self, seeds, settings,
+                    scenario.runtime().effectiveTrainingThreads(), scenario.seed())));
+        } catch (IOException e) {
+            throw RunCommand.cannotWrite(dir, e);
+        } catch (UncheckedIOException e) {
+            throw RunCommand.cannotWrite(dir, e.getCause());
+        } finally {
+            progress.finish();
+        }
+        o.printf(Locale.ROOT, "%s: %d rounds in %.1f s; test accuracy %.4f (best %.4f at round %d); %s%n",
+                summary.scenario(), summary.rounds(), summary.wallSeconds(), summary.finalTestAccuracy(),
+                summary.bestTestAccuracy(), summary.bestRound(), summary.stopReason());
+        o.printf("results: %s%n", dir);
+        o.flush();
+        return 0;
+    }
+}
