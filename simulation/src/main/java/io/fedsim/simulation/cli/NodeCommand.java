@@ -1,5 +1,6 @@
 package io.fedsim.simulation.cli;
 
+import io.fedsim.coordinator.checkpoint.StopRequest;
 import io.fedsim.core.FedSimException;
 import io.fedsim.simulation.cluster.ClientNode;
 import io.fedsim.simulation.cluster.ClusterSettings;
@@ -9,7 +10,6 @@ import io.fedsim.simulation.output.Progress;
 import io.fedsim.simulation.output.RunSummary;
 import io.fedsim.simulation.run.Components;
 import io.fedsim.simulation.run.Simulation;
-import io.fedsim.coordinator.checkpoint.StopRequest;
 import io.fedsim.simulation.scenario.Scenario;
 import io.fedsim.simulation.scenario.ScenarioLoader;
 import java.io.IOException;
