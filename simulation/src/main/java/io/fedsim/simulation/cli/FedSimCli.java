@@ -13,13 +13,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fedsim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Federated learning simulation on Akka actors and ND4J.",
-<<<<<<< HEAD
-        subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, NodeCommand.class, ResumeCommand.class, SweepCommand.class, BenchCommand.class,
                 ReportCommand.class, CompareCommand.class, PartitionCommand.class, ValidateCommand.class,
                 PrivacyCommand.class,
-=======
-        subcommands = {RunCommand.class, NodeCommand.class, ResumeCommand.class, SweepCommand.class, BenchCommand.class, ValidateCommand.class, PartitionCommand.class, PrivacyCommand.class,
->>>>>>> d4b7b81 (Distributed simulation on Akka Cluster (issue 9): fedsim node --role coordinator|clients over Artery TCP/TLS; client nodes host contiguous id ranges announced through the Receptionist and build their own data; raw float32 serializer for parameters, Jackson CBOR for control messages, Java serialization off, frame size from the model; wire_bytes_down/up in metrics; keep-oldest split-brain resolver, dropped clients when a node dies, takeover when one comes back; 3-JVM, node-death and TLS tests; README section)
                 StrategiesCommand.class, CommandLine.HelpCommand.class})
 public final class FedSimCli implements Runnable {
     public static final int USER_ERROR = 2;
