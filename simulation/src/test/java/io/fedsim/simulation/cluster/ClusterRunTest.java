@@ -76,7 +76,7 @@ class ClusterRunTest {
             double down = Double.parseDouble(column(clustered, row, "wire_bytes_down"));
             double up = Double.parseDouble(column(clustered, row, "wire_bytes_up"));
             assertThat(down).isGreaterThan(5 * 67 * 4).isLessThan(5 * (67 * 4 + 1000));
-            assertThat(up).isEqualTo(5 * (4 * 4 + 2 * 8 + 4 + 5 + 67 * 4)); // header, then the dense uplink message
+            assertThat(up).isEqualTo(5 * (4 * 4 + 2 * 8 + 4 + 5 + 67 * 4 + 4)); // header, dense uplink, no control delta
         }
     }
 

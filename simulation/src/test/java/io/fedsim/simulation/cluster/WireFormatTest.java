@@ -98,7 +98,8 @@ class WireFormatTest {
         ClientActor.Update back = (ClientActor.Update) roundTrip(update, bytes);
 
         // clientId, round, samples, steps (4 ints) + meanLoss, globalLoss (2 doubles) + length + the dense uplink
-        assertThat(bytes).hasSize(4 * 4 + 2 * 8 + 4 + WireFormat.HEADER_BYTES + 4000);
+        // and a 4-byte flag: no SCAFFOLD control-variate change
+        assertThat(bytes).hasSize(4 * 4 + 2 * 8 + 4 + WireFormat.HEADER_BYTES + 4000 + 4);
         assertThat(back.clientId()).isEqualTo(12);
         assertThat(back.round()).isEqualTo(3);
         assertThat(back.uplink()).isEqualTo(update.uplink());
@@ -120,6 +121,21 @@ class WireFormatTest {
 
         assertThat(back.uplink()).isEqualTo(attacked);
         assertThat(back.result().delta()).containsExactly(-10f, -20f, -30f);
+    }
+
+    @Test
+    void scaffoldsControlVariateChangeTravelsWithTheUpdate() {
+        TestProbe<ClientActor.Reply> probe = kit.createTestProbe();
+        ClientActor.Update update = new ClientActor.Update(2, 4,
+                new TrainResult(new float[] {1f}, 10, 0.5, 1).withControlDelta(new float[] {0.5f, -0.25f}));
+        TrainingPlan plan = new TrainingPlan(1, 10, 0.1f).withServerControl(new float[] {0.125f, 2f});
+        ClientActor.Train train = new ClientActor.Train(4, new float[] {1f, 2f}, plan, probe.getRef());
+
+        ClientActor.Update back = (ClientActor.Update) roundTrip(update, serializer(update).toBinary(update));
+        ClientActor.Train trainBack = (ClientActor.Train) roundTrip(train, serializer(train).toBinary(train));
+
+        assertThat(back.result().controlDelta()).hasValueSatisfying(c -> assertThat(c).containsExactly(0.5f, -0.25f));
+        assertThat(trainBack.plan().serverControl()).hasValueSatisfying(c -> assertThat(c).containsExactly(0.125f, 2f));
     }
 
     @Test

@@ -94,6 +94,9 @@ public final class ParameterSerializer extends SerializerWithStringManifest {
             // the update as it travels (dense float32, or compressed), never the client's own pre-attack copy
             out.putInt(u.clientId()).putInt(u.round()).putInt(r.numSamples()).putDouble(r.meanLoss()).putInt(r.steps())
                     .putDouble(r.globalLoss()).putBytes(u.uplink());
+            // SCAFFOLD's control-variate change, when the round has one: a presence flag, then the raw vector
+            out.putInt(r.controlDelta().isPresent() ? 1 : 0);
+            r.controlDelta().ifPresent(out::putFloats);
         } else if (message instanceof ClientActor.Failed f) {
             out.putInt(f.clientId()).putInt(f.round()).putString(f.reason());
         } else if (message instanceof ClientActor.GetState g) {
@@ -132,9 +135,10 @@ public final class ParameterSerializer extends SerializerWithStringManifest {
                 int steps = in.getInt();
                 double globalLoss = in.getDouble();
                 byte[] uplink = in.getBytes();
+                Optional<float[]> controlDelta = in.getInt() == 1 ? Optional.of(in.getFloats()) : Optional.empty();
                 // the server decodes the uplink; the result's delta is what it decodes to, so both tell the same
                 yield new ClientActor.Update(clientId, round,
-                        new TrainResult(WireFormat.decode(uplink), samples, meanLoss, steps, globalLoss), uplink);
+                        new TrainResult(WireFormat.decode(uplink), samples, meanLoss, steps, globalLoss, controlDelta), uplink);
             }
             case FAILED -> new ClientActor.Failed(in.getInt(), in.getInt(), in.getString());
             case GET_STATE -> new ClientActor.GetState(resolve(in.getString()));
