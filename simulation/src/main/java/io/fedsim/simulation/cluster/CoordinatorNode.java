@@ -13,6 +13,7 @@ import io.fedsim.simulation.cluster.wire.ParameterSerializer;
 import io.fedsim.simulation.cluster.wire.WireCounters;
 import io.fedsim.simulation.run.DistributedRun;
 import io.fedsim.simulation.run.FederatedData;
+import io.fedsim.simulation.run.RunFuture;
 import akka.cluster.typed.Cluster;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.StreamSupport;
 
 /**
@@ -127,15 +127,7 @@ public final class CoordinatorNode implements DistributedRun {
                 "the coordinator node stopped before the run finished (see the log above: downed by the split-brain "
                         + "resolver, or its actor system failed)")));
         try {
-            return done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the federation ran", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("the federation failed", e.getCause());
+            return RunFuture.await(done);
         } finally {
             awaitClientNodesLeft(system, LEAVE_TIMEOUT);
             system.terminate();

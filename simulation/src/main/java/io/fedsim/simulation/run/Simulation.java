@@ -44,7 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -246,15 +245,7 @@ public final class Simulation {
         ActorSystem<Coordinator.Finished> system = ActorSystem.create(root, "fedsim",
                 AkkaSettings.forRun(scenario.runtime().effectiveTrainingThreads()));
         try {
-            return done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the federation ran", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("the federation failed", e.getCause());
+            return RunFuture.await(done);
         } finally {
             system.terminate();
             system.getWhenTerminated().toCompletableFuture().join();
