@@ -41,6 +41,8 @@ final class DenseWorkspace implements ModelWorkspace {
     private final FloatBuffer[] deltaBufs;
     private final int[] labels;
     private final BatchViews[] viewsBySize;
+    /** Heap room for the elementwise kernels (see {@link DenseKernels}): the largest layer block, twice over. */
+    private final float[] scratch;
 
     DenseWorkspace(Model model, DenseLayout layout, int maxBatchSize) {
         if (maxBatchSize <= 0) {
@@ -76,6 +78,11 @@ final class DenseWorkspace implements ModelWorkspace {
             deltaBufs[l] = deltaData[l].asNioFloat();
         }
         labels = new int[maxBatchSize];
+        int widest = 0;
+        for (int l = 0; l < layers; l++) {
+            widest = Math.max(widest, layout.outputs(l));
+        }
+        scratch = new float[2 * (maxBatchSize + 1) * widest];
         viewsBySize = new BatchViews[maxBatchSize + 1];
     }
 
@@ -193,11 +200,11 @@ final class DenseWorkspace implements ModelWorkspace {
         for (int l = top; l >= 0; l--) {
             if (l > 0) {
                 NativeMatrix.gemm(weights[l], true, v.deltas[l], false, v.deltas[l - 1], 1f, 0f);
-                DenseKernels.reluBackward(deltaBufs[l - 1], activationBufs[l - 1], batch * layout.inputs(l));
+                DenseKernels.reluBackward(deltaBufs[l - 1], activationBufs[l - 1], batch * layout.inputs(l), scratch);
             }
             NativeMatrix.gemm(v.deltas[l], false, v.layerInput(l), true, weights[l], -learningRate, 1f);
             DenseKernels.subtractScaledColumnSums(deltaBufs[l], batch, layout.outputs(l), paramBuf,
-                    layout.biasOffset(l), learningRate);
+                    layout.biasOffset(l), learningRate, scratch);
         }
         return lossSum / batch;
     }
@@ -296,7 +303,7 @@ final class DenseWorkspace implements ModelWorkspace {
         for (int l = 0; l < layers; l++) {
             NativeMatrix.gemm(weights[l], false, v.layerInput(l), false, v.activations[l], 1f, 0f);
             DenseKernels.addBias(activationBufs[l], batch, layout.outputs(l), paramBuf, layout.biasOffset(l),
-                    l < layers - 1);
+                    l < layers - 1, scratch);
         }
     }
 
@@ -310,10 +317,10 @@ final class DenseWorkspace implements ModelWorkspace {
         int batch = v.batch;
         for (int l = layers - 1; l >= 0; l--) {
             NativeMatrix.gemm(v.deltas[l], false, v.layerInput(l), true, weightGrads[l], 1f, 0f);
-            DenseKernels.columnSums(deltaBufs[l], batch, layout.outputs(l), gradBuf, layout.biasOffset(l));
+            DenseKernels.columnSums(deltaBufs[l], batch, layout.outputs(l), gradBuf, layout.biasOffset(l), scratch);
             if (l > 0) {
                 NativeMatrix.gemm(weights[l], true, v.deltas[l], false, v.deltas[l - 1], 1f, 0f);
-                DenseKernels.reluBackward(deltaBufs[l - 1], activationBufs[l - 1], batch * layout.inputs(l));
+                DenseKernels.reluBackward(deltaBufs[l - 1], activationBufs[l - 1], batch * layout.inputs(l), scratch);
             }
         }
     }
