@@ -196,13 +196,17 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         current.plans().keySet().forEach(id -> cohort.put(id, clients.get(id)));
         // the clients sent the model: offline ones and stragglers told not to train receive nothing
         cohortIds = cohort.keySet().stream().mapToInt(Integer::intValue).toArray();
-        getContext().spawn(RoundQuery.create(r, cohort, global, current.plans(), settings.roundTimeout(), roundResults),
-                "round-" + r);
+        // without over-selection every accepted update is aggregated, so the mean can be summed as they arrive
+        UpdateIntake.Collector collector = intake.open(cohortIds, global.length,
+                strategy.averagesUpdates() && target >= cohortIds.length);
+        getContext().spawn(RoundQuery.create(r, cohort, global, current.plans(), settings.roundTimeout(), collector,
+                roundResults), "round-" + r);
     }
 
     private Behavior<Command> onRoundDone(RoundDone done) {
-        SimulatedRound.Closed closed = current.close(done.result().updates(), done.result().failures());
-        UpdateIntake.Received received = intake.receive(cohortIds, global.length, closed.kept());
+        UpdateIntake.Collected collected = done.result().collected();
+        SimulatedRound.Closed closed = current.close(collected.replied(), done.result().failures());
+        UpdateIntake.Received received = intake.receive(cohortIds, global.length, collected, closed.kept());
         List<ClientResult> results = received.results();
         List<ClientFailure> failures = new ArrayList<>(closed.failures());
         failures.addAll(received.rejected());

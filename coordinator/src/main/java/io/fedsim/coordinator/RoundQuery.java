@@ -20,8 +20,10 @@ import java.util.TreeMap;
 /**
  * One round's collection of client updates, as a short-lived child of the coordinator (after Akka's
  * {@code DeviceGroupQuery}): it sends the global model to every sampled client, watches them, holds one
- * deadline, records each client as updated, failed, stopped or timed out, replies once and stops.
- * Results are sorted by client id, so arrival order never changes what the strategy sees.
+ * deadline, hands each update to the round's {@link UpdateIntake.Collector} as it arrives (decoding,
+ * validating and summing it while other clients still train), records each other client as failed, stopped
+ * or timed out, replies once and stops. Results are sorted by client id, so arrival order never changes what
+ * the strategy sees.
  */
 public final class RoundQuery extends AbstractBehavior<RoundQuery.Command> {
 
@@ -38,14 +40,14 @@ public final class RoundQuery extends AbstractBehavior<RoundQuery.Command> {
         INSTANCE
     }
 
-    /** The round's results: updates and failures, each in ascending client id. */
-    public record Result(int round, List<ClientActor.Update> updates, List<ClientFailure> failures) {
+    /** The round's results: what the collector took in, and the clients that sent nothing, in ascending id. */
+    public record Result(int round, UpdateIntake.Collected collected, List<ClientFailure> failures) {
     }
 
     private final int round;
     private final ActorRef<Result> replyTo;
     private final Map<Integer, ActorRef<ClientActor.Command>> pending;
-    private final List<ClientActor.Update> updates = new ArrayList<>();
+    private final UpdateIntake.Collector collector;
     private final List<ClientFailure> failures = new ArrayList<>();
 
     /**
@@ -56,28 +58,40 @@ public final class RoundQuery extends AbstractBehavior<RoundQuery.Command> {
                                            TrainingPlan plan, Duration timeout, ActorRef<Result> replyTo) {
         Map<Integer, TrainingPlan> plans = new TreeMap<>();
         cohort.keySet().forEach(id -> plans.put(id, plan));
-        return create(round, cohort, global, plans, timeout, replyTo);
+        int population = cohort.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        return create(round, cohort, global, plans, timeout,
+                UpdateIntake.honest(population).open(ids(cohort), global.length, false), replyTo);
     }
 
-    /** @param plans what each client of the cohort is told, by id (a straggler may be told fewer epochs) */
+    /**
+     * @param plans     what each client of the cohort is told, by id (a straggler may be told fewer epochs)
+     * @param collector the round's intake, opened for the cohort's ids; this query owns it from now on
+     */
     public static Behavior<Command> create(int round, Map<Integer, ActorRef<ClientActor.Command>> cohort, float[] global,
-                                           Map<Integer, TrainingPlan> plans, Duration timeout, ActorRef<Result> replyTo) {
+                                           Map<Integer, TrainingPlan> plans, Duration timeout,
+                                           UpdateIntake.Collector collector, ActorRef<Result> replyTo) {
         if (cohort.isEmpty()) { // Poisson sampling may draw nobody: nothing to wait for
             return Behaviors.setup(context -> {
-                replyTo.tell(new Result(round, List.of(), List.of()));
+                replyTo.tell(new Result(round, collector.finish(), List.of()));
                 return Behaviors.stopped();
             });
         }
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-                new RoundQuery(context, timers, round, cohort, global, plans, timeout, replyTo)));
+                new RoundQuery(context, timers, round, cohort, global, plans, timeout, collector, replyTo)));
+    }
+
+    private static int[] ids(Map<Integer, ?> cohort) {
+        return cohort.keySet().stream().mapToInt(Integer::intValue).toArray();
     }
 
     private RoundQuery(ActorContext<Command> context, TimerScheduler<Command> timers, int round,
                        Map<Integer, ActorRef<ClientActor.Command>> cohort, float[] global,
-                       Map<Integer, TrainingPlan> plans, Duration timeout, ActorRef<Result> replyTo) {
+                       Map<Integer, TrainingPlan> plans, Duration timeout, UpdateIntake.Collector collector,
+                       ActorRef<Result> replyTo) {
         super(context);
         this.round = round;
         this.replyTo = replyTo;
+        this.collector = collector;
         this.pending = new TreeMap<>(cohort);
         timers.startSingleTimer(DeadlineReached.INSTANCE, timeout);
         ActorRef<ClientActor.Reply> replies = context.messageAdapter(ClientActor.Reply.class, WrappedReply::new);
@@ -102,9 +116,10 @@ public final class RoundQuery extends AbstractBehavior<RoundQuery.Command> {
             return this;
         }
         if (reply instanceof ClientActor.Update update) {
-            updates.add(update);
+            collector.accept(update);
         } else if (reply instanceof ClientActor.Failed failed) {
             failures.add(new ClientFailure(failed.clientId(), ClientFailure.Kind.FAILED, failed.reason()));
+            collector.missing(failed.clientId());
         }
         return pending.isEmpty() ? finish() : this;
     }
@@ -112,6 +127,7 @@ public final class RoundQuery extends AbstractBehavior<RoundQuery.Command> {
     private Behavior<Command> onClientStopped(ClientStopped stopped) {
         if (pending.remove(stopped.clientId()) != null) {
             failures.add(new ClientFailure(stopped.clientId(), ClientFailure.Kind.STOPPED, "client stopped before replying"));
+            collector.missing(stopped.clientId());
         }
         return pending.isEmpty() ? finish() : this;
     }
@@ -124,9 +140,8 @@ public final class RoundQuery extends AbstractBehavior<RoundQuery.Command> {
     }
 
     private Behavior<Command> finish() {
-        updates.sort(Comparator.comparingInt(ClientActor.Update::clientId));
         failures.sort(Comparator.comparingInt(ClientFailure::clientId));
-        replyTo.tell(new Result(round, List.copyOf(updates), List.copyOf(failures)));
+        replyTo.tell(new Result(round, collector.finish(), List.copyOf(failures)));
         return Behaviors.stopped();
     }
 }

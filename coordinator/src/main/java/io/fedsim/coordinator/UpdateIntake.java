@@ -5,19 +5,29 @@ import io.fedsim.client.attack.LittleIsEnough;
 import io.fedsim.client.uplink.WireFormat;
 import io.fedsim.coordinator.strategy.ClientFailure;
 import io.fedsim.coordinator.strategy.ClientResult;
+import io.fedsim.coordinator.strategy.Kernels;
+import io.fedsim.coordinator.strategy.RoundResults;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the server does with a round's messages before the strategy sees them: decodes each client's uplink
  * message into the dense update, rejects updates that are not finite ({@link UpdateValidator}), applies the
  * colluding attackers' "a little is enough" when the run simulates it, and counts the round's traffic.
  *
- * <p>Metrics it adds: {@code bytes_up} (the encoded length of every message received), {@code bytes_down}
+ * <p>A round's messages go through a {@link Collector} as they arrive, so decoding and validating overlap the
+ * other clients' training, and each message's bytes become garbage at once. When the strategy averages the
+ * updates, the collector also folds each update into the weighted sum, in ascending client id: an update that
+ * arrives before a lower id is settled waits (clients are asked in id order, so few do).
+ *
+ * <p>Metrics it adds: {@code bytes_up} (the encoded length of every message kept), {@code bytes_down}
  * (one dense model message, header + 4P bytes, per sampled client), {@code updates_rejected} and
  * {@code attackers_in_cohort} (sampled clients of the attacker set).
  */
@@ -52,43 +62,158 @@ public final class UpdateIntake {
     }
 
     /**
+     * Opens a round's collector.
+     *
+     * @param asked      the clients asked to train, ascending
+     * @param paramCount the model's parameter count P
+     * @param sumMean    fold the updates into their weighted mean as they arrive; only when every accepted update
+     *                   is aggregated (no over-selection), so that the sum holds exactly the strategy's results
+     */
+    public Collector open(int[] asked, int paramCount, boolean sumMean) {
+        return new Collector(asked, paramCount, sumMean && !littleIsEnough);
+    }
+
+    /**
+     * The whole intake of a round at once: every update collected, all kept.
+     *
      * @param cohort     the sampled client ids
      * @param paramCount the model's parameter count P
      * @param updates    the round's updates in ascending client id
      */
     public Received receive(int[] cohort, int paramCount, List<ClientActor.Update> updates) {
-        List<ClientResult> results = new ArrayList<>(updates.size());
-        List<ClientFailure> rejected = new ArrayList<>();
+        Collector collector = open(updates.stream().mapToInt(ClientActor.Update::clientId).toArray(), paramCount, false);
+        updates.forEach(collector::accept);
+        Collected collected = collector.finish();
+        return receive(cohort, paramCount, collected, collected.replied());
+    }
+
+    /**
+     * The round's results for the strategy from what was collected, keeping only the updates of {@code kept}
+     * (over-selection discards the slowest; their messages are not counted).
+     *
+     * @param cohort the sampled client ids
+     */
+    public Received receive(int[] cohort, int paramCount, Collected collected, Set<Integer> kept) {
+        List<ClientResult> results = new ArrayList<>();
+        collected.results().forEach(r -> {
+            if (kept.contains(r.clientId())) {
+                results.add(r);
+            }
+        });
+        List<ClientFailure> rejected = collected.rejected().stream().filter(f -> kept.contains(f.clientId())).toList();
         long bytesUp = 0;
-        for (ClientActor.Update u : updates) {
-            bytesUp += u.uplink().length;
-            float[] delta;
-            try {
-                delta = WireFormat.decode(u.uplink());
-            } catch (RuntimeException e) {
-                rejected.add(new ClientFailure(u.clientId(), ClientFailure.Kind.REJECTED, "undecodable message: " + e.getMessage()));
-                continue;
-            }
-            var problem = UpdateValidator.problem(delta, paramCount);
-            if (problem.isPresent()) {
-                rejected.add(new ClientFailure(u.clientId(), ClientFailure.Kind.REJECTED, problem.get()));
-                continue;
-            }
-            var r = u.result();
-            // SCAFFOLD's delta_c travels beside the update, dense and uncompressed: counted as such
-            bytesUp += r.controlDelta().map(c -> WireFormat.denseBytes(c.length)).orElse(0L);
-            results.add(new ClientResult(u.clientId(), delta, r.numSamples(), r.meanLoss(), r.steps(), r.globalLoss(),
-                    r.controlDelta()));
+        for (var e : collected.bytesUp().entrySet()) {
+            bytesUp += kept.contains(e.getKey()) ? e.getValue() : 0;
         }
+        List<ClientResult> forStrategy = results;
         if (littleIsEnough) {
-            results = colluded(results);
+            forStrategy = colluded(results);
+        } else if (collected.summed().isPresent() && results.size() == collected.results().size()) {
+            forStrategy = RoundResults.summed(results, collected.summed().get());
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("bytes_up", (double) bytesUp);
         metrics.put("bytes_down", (double) (cohort.length * WireFormat.denseBytes(paramCount)));
         metrics.put("updates_rejected", (double) rejected.size());
         metrics.put("attackers_in_cohort", (double) Arrays.stream(cohort).filter(id -> attacker[id]).count());
-        return new Received(results, rejected, metrics);
+        return new Received(forStrategy, rejected, metrics);
+    }
+
+    /**
+     * What a round's collector took in: accepted results and rejected updates in ascending client id, the bytes
+     * each replying client sent, and the weighted sum of the accepted deltas when it was asked for.
+     */
+    public record Collected(List<ClientResult> results, List<ClientFailure> rejected, Map<Integer, Long> bytesUp,
+                            Optional<Kernels.WeightedSum> summed) {
+        /** The clients whose message arrived, accepted or rejected. */
+        public Set<Integer> replied() {
+            return bytesUp.keySet();
+        }
+    }
+
+    /**
+     * One round's intake, fed one message at a time by the round's query actor (and owned by it until
+     * {@link #finish}).
+     */
+    public static final class Collector {
+        private final int[] asked;
+        private final int paramCount;
+        private final Kernels.WeightedSum sum;
+        private final Map<Integer, ClientResult> accepted = new TreeMap<>();
+        private final Map<Integer, ClientFailure> rejected = new TreeMap<>();
+        private final Map<Integer, Long> bytes = new TreeMap<>();
+        private final boolean[] settled;
+        private int next;
+
+        private Collector(int[] asked, int paramCount, boolean sumMean) {
+            this.asked = asked.clone();
+            Arrays.sort(this.asked);
+            this.paramCount = paramCount;
+            this.sum = sumMean ? new Kernels.WeightedSum(paramCount) : null;
+            this.settled = new boolean[this.asked.length];
+        }
+
+        /** Decodes, validates and (when summing) folds in one client's message. */
+        public void accept(ClientActor.Update u) {
+            int id = u.clientId();
+            bytes.merge(id, (long) u.uplink().length, Long::sum);
+            float[] delta;
+            try {
+                delta = WireFormat.decode(u.uplink());
+            } catch (RuntimeException e) {
+                reject(id, "undecodable message: " + e.getMessage());
+                return;
+            }
+            var problem = UpdateValidator.problem(delta, paramCount);
+            if (problem.isPresent()) {
+                reject(id, problem.get());
+                return;
+            }
+            var r = u.result();
+            // SCAFFOLD's delta_c travels beside the update, dense and uncompressed: counted as such
+            bytes.merge(id, r.controlDelta().map(c -> WireFormat.denseBytes(c.length)).orElse(0L), Long::sum);
+            accepted.put(id, new ClientResult(id, delta, r.numSamples(), r.meanLoss(), r.steps(), r.globalLoss(),
+                    r.controlDelta()));
+            settle(id);
+        }
+
+        /** A client of the round that will send nothing (failed, stopped or timed out). */
+        public void missing(int clientId) {
+            settle(clientId);
+        }
+
+        private void reject(int id, String reason) {
+            rejected.put(id, new ClientFailure(id, ClientFailure.Kind.REJECTED, reason));
+            settle(id);
+        }
+
+        /** Marks a client settled and folds every accepted update that no lower id holds up any more. */
+        private void settle(int clientId) {
+            int at = Arrays.binarySearch(asked, clientId);
+            if (at < 0) {
+                return;
+            }
+            settled[at] = true;
+            while (next < asked.length && settled[next]) {
+                foldIn(asked[next++]);
+            }
+        }
+
+        private void foldIn(int id) {
+            ClientResult r = accepted.get(id);
+            if (sum != null && r != null) {
+                sum.add(r.delta(), r.numSamples());
+            }
+        }
+
+        /** The round is over: whoever has not replied never will. */
+        public Collected finish() {
+            while (next < asked.length) {
+                foldIn(asked[next++]);
+            }
+            return new Collected(List.copyOf(accepted.values()), List.copyOf(rejected.values()), Map.copyOf(bytes),
+                    Optional.ofNullable(sum));
+        }
     }
 
     /** Every attacker's update replaced by mean - z * std of the attackers' own honest updates this round. */

@@ -10,6 +10,7 @@ import io.fedsim.client.ClientActor;
 import io.fedsim.client.TrainResult;
 import io.fedsim.client.TrainingPlan;
 import io.fedsim.coordinator.strategy.ClientFailure;
+import io.fedsim.coordinator.strategy.ClientResult;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,8 +47,8 @@ class RoundQueryTest {
 
         RoundQuery.Result result = results.expectMessageClass(RoundQuery.Result.class);
         assertThat(result.round()).isEqualTo(4);
-        assertThat(result.updates()).extracting(ClientActor.Update::clientId).containsExactly(2, 5, 9);
-        assertThat(result.updates().get(1).result().delta()).containsExactly(5f, 5f, 5f);
+        assertThat(result.collected().results()).extracting(ClientResult::clientId).containsExactly(2, 5, 9);
+        assertThat(result.collected().results().get(1).delta()).containsExactly(5f, 5f, 5f);
         assertThat(result.failures()).isEmpty();
         results.expectTerminated(query);
     }
@@ -61,7 +62,7 @@ class RoundQueryTest {
         train(clients.get(1), 1).replyTo().tell(update(1, 1));
 
         RoundQuery.Result result = results.expectMessageClass(RoundQuery.Result.class);
-        assertThat(result.updates()).extracting(ClientActor.Update::clientId).containsExactly(1);
+        assertThat(result.collected().results()).extracting(ClientResult::clientId).containsExactly(1);
         assertThat(result.failures()).containsExactly(new ClientFailure(3, ClientFailure.Kind.FAILED, "out of memory"));
         results.expectTerminated(query);
     }
@@ -76,7 +77,7 @@ class RoundQueryTest {
         train(clients.get(2), 2).replyTo().tell(update(2, 2));
 
         RoundQuery.Result result = results.expectMessageClass(RoundQuery.Result.class);
-        assertThat(result.updates()).extracting(ClientActor.Update::clientId).containsExactly(0, 2);
+        assertThat(result.collected().results()).extracting(ClientResult::clientId).containsExactly(0, 2);
         assertThat(result.failures()).extracting(ClientFailure::clientId, ClientFailure::kind)
                 .containsExactly(tuple(1, ClientFailure.Kind.TIMED_OUT));
         results.expectTerminated(query);
@@ -92,7 +93,7 @@ class RoundQueryTest {
         clients.get(4).stop();
 
         RoundQuery.Result result = results.expectMessageClass(RoundQuery.Result.class);
-        assertThat(result.updates()).extracting(ClientActor.Update::clientId).containsExactly(7);
+        assertThat(result.collected().results()).extracting(ClientResult::clientId).containsExactly(7);
         assertThat(result.failures()).extracting(ClientFailure::clientId, ClientFailure::kind)
                 .containsExactly(tuple(4, ClientFailure.Kind.STOPPED));
         results.expectTerminated(query);
@@ -109,7 +110,7 @@ class RoundQueryTest {
         train(clients.get(2), 5).replyTo().tell(update(2, 5));
 
         RoundQuery.Result result = results.expectMessageClass(RoundQuery.Result.class);
-        assertThat(result.updates()).extracting(ClientActor.Update::clientId).containsExactly(1, 2);
+        assertThat(result.collected().results()).extracting(ClientResult::clientId).containsExactly(1, 2);
         assertThat(result.failures()).isEmpty();
         results.expectTerminated(query);
     }
@@ -128,7 +129,7 @@ class RoundQueryTest {
         t1.replyTo().tell(update(1, 6));
 
         RoundQuery.Result result = results.expectMessageClass(RoundQuery.Result.class);
-        assertThat(result.updates()).extracting(ClientActor.Update::clientId).containsExactly(1);
+        assertThat(result.collected().results()).extracting(ClientResult::clientId).containsExactly(1);
         assertThat(result.failures()).extracting(ClientFailure::reason).containsExactly("first");
         results.expectTerminated(query);
     }

@@ -14,6 +14,8 @@ import io.fedsim.client.uplink.WireFormat;
 import io.fedsim.coordinator.strategy.ClientFailure;
 import io.fedsim.coordinator.strategy.ClientResult;
 import io.fedsim.coordinator.strategy.FedAvg;
+import io.fedsim.coordinator.strategy.Kernels;
+import io.fedsim.coordinator.strategy.RoundResults;
 import io.fedsim.core.data.Dataset;
 import io.fedsim.core.model.LogisticRegression;
 import io.fedsim.core.rng.Rng;
@@ -87,6 +89,57 @@ class UpdateIntakeTest {
         UpdateIntake intake = new UpdateIntake(2, new int[] {0, 1}, true, OptionalDouble.of(2));
         UpdateIntake.Received got = intake.receive(new int[] {0, 1}, 1, List.of(update(0, 1f), update(1, 3f)));
         assertThat(got.results()).allSatisfy(r -> assertThat(r.delta()).containsExactly(0f));
+    }
+
+    /**
+     * Arrivals out of id order, a rejected update and a client that never replies: the weighted sum is folded in
+     * ascending id as ids settle, so the strategy's mean is the one recomputed from the sorted results, to the bit.
+     * The values make float addition order visible: 1e8 + 1 - 1e8 is 0 in float, 1e8 - 1e8 + 1 is 1.
+     */
+    @Test
+    void aRoundsMeanIsSummedAsUpdatesArriveInIdOrderAndMatchesTheRecomputedMeanToTheBit() {
+        UpdateIntake intake = UpdateIntake.honest(6);
+        UpdateIntake.Collector collector = intake.open(new int[] {0, 1, 2, 3, 4}, 1, true);
+        collector.accept(update(2, -1e8f)); // waits for 0 and 1
+        collector.accept(update(1, 1f));
+        collector.accept(update(3, Float.NaN)); // rejected: settles 3
+        collector.accept(update(0, 1e8f));
+        // client 4 never replies: settled when the round finishes
+        UpdateIntake.Collected collected = collector.finish();
+        UpdateIntake.Received got = intake.receive(new int[] {0, 1, 2, 3, 4}, 1, collected, collected.replied());
+
+        assertThat(got.results()).isInstanceOf(RoundResults.class).extracting(ClientResult::clientId).containsExactly(0, 1, 2);
+        // weights n_k = 10 + id: (10 * 1e8 + 11 * 1 + 12 * -1e8) / 33, summed in id order in float
+        float sum = 10 * 1e8f;
+        sum += 11 * 1f;
+        sum += 12 * -1e8f;
+        float expected = sum * (float) (1.0 / 33);
+        float[] streamed = Kernels.weightedMeanOfDeltas(got.results(), 1);
+        assertThat(streamed).containsExactly(expected);
+        assertThat(Kernels.weightedMeanOfDeltas(List.copyOf(got.results()), 1)).containsExactly(expected);
+        assertThat(got.rejected()).extracting(ClientFailure::clientId).containsExactly(3);
+    }
+
+    @Test
+    void theWeightedMeanWeighsBySamplesAndDividesOnce() {
+        Kernels.WeightedSum sum = new Kernels.WeightedSum(2);
+        sum.add(new float[] {1f, -2f}, 1);
+        sum.add(new float[] {3f, 2f}, 3);
+        assertThat(sum.mean()).containsExactly(2.5f, 1f); // (1 + 9) / 4 and (-2 + 6) / 4
+        assertThat(new Kernels.WeightedSum(2).mean()).containsExactly(0f, 0f);
+    }
+
+    /** Over-selection keeps a subset of what arrived: then no sum is attached, and only the kept are counted. */
+    @Test
+    void keepingASubsetLeavesAPlainListAndCountsOnlyTheKeptMessages() {
+        UpdateIntake intake = UpdateIntake.honest(3);
+        UpdateIntake.Collector collector = intake.open(new int[] {0, 1, 2}, 1, false);
+        collector.accept(update(0, 1f));
+        collector.accept(update(1, 2f));
+        collector.accept(update(2, 3f));
+        UpdateIntake.Received got = intake.receive(new int[] {0, 1, 2}, 1, collector.finish(), java.util.Set.of(0, 2));
+        assertThat(got.results()).isNotInstanceOf(RoundResults.class).extracting(ClientResult::clientId).containsExactly(0, 2);
+        assertThat(got.metrics()).containsEntry("bytes_up", 2 * 9.0); // two dense messages of 1 float
     }
 
     /** Through the coordinator: a NaN update is a REJECTED failure, counted, and the others are averaged. */

@@ -16,6 +16,11 @@ abstract sealed class AdaptiveServerOptimizer implements Strategy permits FedAda
     }
 
     @Override
+    public final boolean averagesUpdates() {
+        return step.averagesUpdates();
+    }
+
+    @Override
     public final RoundOutcome aggregate(int round, float[] global, List<ClientResult> results,
                                         List<ClientFailure> failures) {
         return step.aggregate(global, results, failures);

@@ -79,6 +79,10 @@ final class AdaptiveServerStep {
         this.aggregator = java.util.Objects.requireNonNull(aggregator, "aggregator");
     }
 
+    boolean averagesUpdates() {
+        return aggregator.averagesUpdates();
+    }
+
     RoundOutcome aggregate(float[] global, List<ClientResult> results, List<ClientFailure> failures) {
         Aggregator.Result aggregate = aggregator.aggregate(results, failures, global.length);
         if (!(aggregate instanceof Aggregator.Combined combined)) {

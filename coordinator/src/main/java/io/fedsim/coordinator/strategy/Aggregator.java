@@ -20,6 +20,11 @@ public interface Aggregator {
      */
     Result aggregate(List<ClientResult> results, List<ClientFailure> failures, int length);
 
+    /** Whether this is the weighted mean, reading the deltas only through {@link Kernels#weightedMeanOfDeltas}. */
+    default boolean averagesUpdates() {
+        return false;
+    }
+
     /** An aggregated update, or an explicit reason why the round has none. */
     sealed interface Result {
     }

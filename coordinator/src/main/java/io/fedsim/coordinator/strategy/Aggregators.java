@@ -143,6 +143,11 @@ public final class Aggregators {
 
     private record Named(String name, Rule rule) implements Aggregator {
         @Override
+        public boolean averagesUpdates() {
+            return name.equals(MEAN);
+        }
+
+        @Override
         public Aggregator.Result aggregate(List<ClientResult> results, List<ClientFailure> failures, int length) {
             return rule.apply(results, failures, length);
         }

@@ -31,6 +31,11 @@ public final class FedAvg implements Strategy {
     }
 
     @Override
+    public boolean averagesUpdates() {
+        return true;
+    }
+
+    @Override
     public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
         Optional<RoundOutcome.Skipped> skipped = ServerOptimizers.skip(results, failures);
         if (skipped.isPresent()) {

@@ -50,6 +50,11 @@ public final class FedAvgM implements Strategy {
     }
 
     @Override
+    public boolean averagesUpdates() {
+        return aggregator.averagesUpdates();
+    }
+
+    @Override
     public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
         Aggregator.Result aggregate = aggregator.aggregate(results, failures, global.length);
         if (!(aggregate instanceof Aggregator.Combined combined)) {

@@ -39,6 +39,11 @@ public final class FedProx implements Strategy {
     }
 
     @Override
+    public boolean averagesUpdates() {
+        return averaging.averagesUpdates();
+    }
+
+    @Override
     public RoundOutcome aggregate(int round, float[] global, List<ClientResult> results, List<ClientFailure> failures) {
         return averaging.aggregate(round, global, results, failures);
     }

@@ -16,22 +16,65 @@ public final class Kernels {
     }
 
     /**
-     * The weighted mean of the deltas, {@code sum_k (n_k / sum_j n_j) * delta_k}, accumulated in the given
-     * order into one running sum (never holding a second copy of the updates).
+     * The weighted mean of the deltas, {@code sum_k (n_k / sum_j n_j) * delta_k}, as a {@link WeightedSum} taken
+     * in the given order (never holding a second copy of the updates). When {@code results} is the round's own
+     * list and the framework already summed it as the updates arrived ({@link RoundResults}), that sum is used:
+     * it was taken the same way, in the same order, so the mean is the same to the bit.
      */
     public static float[] weightedMeanOfDeltas(java.util.List<ClientResult> results, int length) {
-        long total = 0;
-        for (ClientResult r : results) {
-            total += r.numSamples();
+        if (results instanceof RoundResults round && round.summed().isPresent() && round.summed().get().length() == length) {
+            return round.summed().get().mean();
         }
-        float[] mean = new float[length];
-        if (total == 0) {
+        WeightedSum sum = new WeightedSum(length);
+        for (ClientResult r : results) {
+            sum.add(r.delta(), r.numSamples());
+        }
+        return sum.mean();
+    }
+
+    /**
+     * A running {@code sum_k n_k * delta_k} and {@code n = sum_k n_k}, whose mean is the sum times {@code 1 / n}.
+     * Weighing by n_k while summing and dividing once at the end lets the sum start before n is known, so a
+     * round can fold each update in as it arrives. Terms must be added in ascending client id for a run to be
+     * reproducible: float addition is not associative.
+     */
+    public static final class WeightedSum {
+        private final float[] sum;
+        private long samples;
+        private int terms;
+
+        public WeightedSum(int length) {
+            this.sum = new float[length];
+        }
+
+        /** Adds {@code numSamples * delta}. */
+        public void add(float[] delta, int numSamples) {
+            addScaled(sum, delta, numSamples);
+            samples += numSamples;
+            terms++;
+        }
+
+        public int length() {
+            return sum.length;
+        }
+
+        /** How many deltas were added. */
+        public int terms() {
+            return terms;
+        }
+
+        /** The weighted mean as a new array; zeros when no samples were added. */
+        public float[] mean() {
+            float[] mean = new float[sum.length];
+            if (samples == 0) {
+                return mean;
+            }
+            float scale = (float) (1.0 / samples);
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] = sum[i] * scale;
+            }
             return mean;
         }
-        for (ClientResult r : results) {
-            addScaled(mean, r.delta(), (float) ((double) r.numSamples() / total));
-        }
-        return mean;
     }
 
     /** The results' deltas as the rows of a matrix, in the results' order; the rows are not copied. */

@@ -42,6 +42,18 @@ public interface Strategy {
     }
 
     /**
+     * Whether {@link #aggregate} reads the updates' deltas only through their weighted mean,
+     * {@link Kernels#weightedMeanOfDeltas} (the scalar fields it may read as it likes). When it does, the framework
+     * folds each update into that mean as it arrives, while other clients still train, and the round's results
+     * carry it ({@link RoundResults}): aggregating 100 updates of the 2NN then costs one pass over the parameters
+     * after the last update instead of a hundred. The mean is the same to the bit either way; a strategy that
+     * says so wrongly only wastes the sum.
+     */
+    default boolean averagesUpdates() {
+        return false;
+    }
+
+    /**
      * A deep copy of the state carried between rounds, by name (e.g. {@code m}, {@code v}); empty for a
      * stateless strategy, and for a stateful one that has not aggregated a round yet.
      */

@@ -1,14 +1,16 @@
 package io.fedsim.coordinator.time;
 
-import io.fedsim.client.ClientActor;
 import io.fedsim.client.TrainingPlan;
 import io.fedsim.coordinator.strategy.ClientFailure;
 import io.fedsim.core.rng.Rng;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One round under {@link RoundConditions}, decided before any client trains and closed after the replies.
@@ -94,22 +96,23 @@ public final class SimulatedRound {
         return finish.get(clientId);
     }
 
-    /** The round's end, from what the asked clients replied (updates, and failures such as crashes). */
-    public Closed close(List<ClientActor.Update> updates, List<ClientFailure> failures) {
-        List<ClientActor.Update> ranked = new ArrayList<>(updates);
-        ranked.sort(Comparator.<ClientActor.Update>comparingDouble(u -> finish.get(u.clientId()))
-                .thenComparingInt(ClientActor.Update::clientId));
-        List<ClientActor.Update> kept = new ArrayList<>(ranked.subList(0, Math.min(target, ranked.size())));
-        double lastKept = kept.stream().mapToDouble(u -> finish.get(u.clientId())).max().orElse(0);
+    /**
+     * The round's end, from what the asked clients replied: the ids whose update arrived (accepted by the server
+     * or not), and failures such as crashes.
+     */
+    public Closed close(Collection<Integer> replied, List<ClientFailure> failures) {
+        List<Integer> ranked = new ArrayList<>(replied);
+        ranked.sort(Comparator.<Integer>comparingDouble(finish::get).thenComparingInt(Integer::intValue));
+        List<Integer> kept = ranked.subList(0, Math.min(target, ranked.size()));
+        double lastKept = kept.stream().mapToDouble(finish::get).max().orElse(0);
         double closes = kept.size() < target && conditions.deadline().isPresent()
                 ? conditions.deadline().getAsDouble() : lastKept;
-        kept.sort(Comparator.comparingInt(ClientActor.Update::clientId));
         List<ClientFailure> all = new ArrayList<>(failures);
         all.addAll(missed);
         all.sort(Comparator.comparingInt(ClientFailure::clientId));
         int dropped = count(missed, ClientFailure.Kind.DROPPED);
         int straggled = count(missed, ClientFailure.Kind.STRAGGLED) + partial;
-        return new Closed(List.copyOf(kept), List.copyOf(all), failures.size(), dropped, straggled,
+        return new Closed(new TreeSet<>(kept), List.copyOf(all), failures.size(), dropped, straggled,
                 conditions.simulatesTime() ? closes : Double.NaN);
     }
 
@@ -120,7 +123,7 @@ public final class SimulatedRound {
     /**
      * A closed round.
      *
-     * @param kept       the updates the strategy aggregates, in client-id order
+     * @param kept       the clients whose updates the round keeps, in ascending id
      * @param failures   every sampled client without a kept update, except discarded over-selected ones, by id
      * @param failed     clients that failed, crashed or timed out (wall clock) after being asked to train
      * @param dropped    clients offline when sampled or dropped out mid-round
@@ -128,7 +131,7 @@ public final class SimulatedRound {
      *                   work (and so are also among the kept) and those that sent nothing
      * @param simSeconds simulated seconds from the round's start to its close; NaN without simulated time
      */
-    public record Closed(List<ClientActor.Update> kept, List<ClientFailure> failures, int failed, int dropped,
+    public record Closed(SortedSet<Integer> kept, List<ClientFailure> failures, int failed, int dropped,
                          int straggled, double simSeconds) {
     }
 }

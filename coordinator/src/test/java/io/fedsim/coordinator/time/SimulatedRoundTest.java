@@ -3,8 +3,6 @@ package io.fedsim.coordinator.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.fedsim.client.ClientActor;
-import io.fedsim.client.TrainResult;
 import io.fedsim.client.TrainingPlan;
 import io.fedsim.coordinator.strategy.ClientFailure;
 import io.fedsim.core.rng.Rng;
@@ -29,10 +27,6 @@ class SimulatedRoundTest {
                 Optional.of(rule), overSelection, 0, 0, 0);
     }
 
-    private static ClientActor.Update update(int id) {
-        return new ClientActor.Update(id, 1, new TrainResult(new float[] {id}, 32, 0.5, 4));
-    }
-
     @Test
     void aStragglerKeepsTheWholeEpochsItFinishesByTheDeadline() {
         // speeds 64, 32, 16, 8: 4 epochs take 2, 4, 8, 16 s of work; the deadline leaves 5 s for work
@@ -47,8 +41,8 @@ class SimulatedRoundTest {
         assertThat(round.finishSeconds(1)).isEqualTo(6.0);
         assertThat(round.finishSeconds(2)).isEqualTo(6.0);
         assertThat(round.finishSeconds(3)).isEqualTo(6.0);
-        SimulatedRound.Closed closed = round.close(List.of(update(3), update(0), update(2), update(1)), List.of());
-        assertThat(closed.kept()).extracting(ClientActor.Update::clientId).containsExactly(0, 1, 2, 3);
+        SimulatedRound.Closed closed = round.close(List.of(3, 0, 2, 1), List.of());
+        assertThat(closed.kept()).containsExactly(0, 1, 2, 3);
         assertThat(closed.straggled()).isEqualTo(2); // clients 2 and 3 straggled, and their partial work counts
         assertThat(closed.simSeconds()).isEqualTo(6.0);
     }
@@ -60,8 +54,8 @@ class SimulatedRoundTest {
         SimulatedRound round = SimulatedRound.plan(c, 1, 1, new int[] {0, 1, 2, 3}, 4, PLAN, c.stragglerRule(true));
 
         assertThat(round.plans()).containsOnlyKeys(0, 1);
-        SimulatedRound.Closed closed = round.close(List.of(update(1), update(0)), List.of());
-        assertThat(closed.kept()).extracting(ClientActor.Update::clientId).containsExactly(0, 1);
+        SimulatedRound.Closed closed = round.close(List.of(1, 0), List.of());
+        assertThat(closed.kept()).containsExactly(0, 1);
         assertThat(closed.failures()).extracting(ClientFailure::clientId, ClientFailure::kind)
                 .containsExactly(tuple(2, ClientFailure.Kind.STRAGGLED), tuple(3, ClientFailure.Kind.STRAGGLED));
         assertThat(closed.straggled()).isEqualTo(2);
@@ -74,7 +68,7 @@ class SimulatedRoundTest {
         RoundConditions c = conditions(List.of(speed(64), speed(4)), OptionalDouble.of(7), RoundConditions.Stragglers.PARTIAL, 0);
         SimulatedRound round = SimulatedRound.plan(c, 1, 1, new int[] {0, 1}, 2, PLAN, RoundConditions.Stragglers.PARTIAL);
         assertThat(round.plans()).containsOnlyKeys(0);
-        SimulatedRound.Closed closed = round.close(List.of(update(0)), List.of());
+        SimulatedRound.Closed closed = round.close(List.of(0), List.of());
         assertThat(closed.straggled()).isEqualTo(1);
         assertThat(closed.failures()).extracting(ClientFailure::kind).containsExactly(ClientFailure.Kind.STRAGGLED);
     }
@@ -85,14 +79,14 @@ class SimulatedRoundTest {
         RoundConditions c = conditions(List.of(speed(8), speed(64), speed(64), speed(32), speed(16)),
                 OptionalDouble.empty(), RoundConditions.Stragglers.DROP, 1.5);
         SimulatedRound round = SimulatedRound.plan(c, 1, 1, new int[] {0, 1, 2, 3, 4}, 2, PLAN, RoundConditions.Stragglers.DROP);
-        SimulatedRound.Closed closed = round.close(List.of(update(4), update(3), update(2), update(1), update(0)), List.of());
-        assertThat(closed.kept()).extracting(ClientActor.Update::clientId).containsExactly(1, 2);
+        SimulatedRound.Closed closed = round.close(List.of(4, 3, 2, 1, 0), List.of());
+        assertThat(closed.kept()).containsExactly(1, 2);
         assertThat(closed.simSeconds()).isEqualTo(4.0);
 
         // if client 2 crashes, the next to finish (client 3) takes its place
-        SimulatedRound.Closed withCrash = round.close(List.of(update(4), update(3), update(1), update(0)),
+        SimulatedRound.Closed withCrash = round.close(List.of(4, 3, 1, 0),
                 List.of(new ClientFailure(2, ClientFailure.Kind.FAILED, "crashed")));
-        assertThat(withCrash.kept()).extracting(ClientActor.Update::clientId).containsExactly(1, 3);
+        assertThat(withCrash.kept()).containsExactly(1, 3);
         assertThat(withCrash.failed()).isEqualTo(1);
         assertThat(withCrash.simSeconds()).isEqualTo(6.0);
     }
