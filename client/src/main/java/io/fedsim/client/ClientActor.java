@@ -104,6 +104,13 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
     public record Failed(int clientId, int round, String reason) implements Reply, EvaluationReply {
     }
 
+    /**
+     * The client cannot be reached (on a cluster: its node is unreachable or gone), said on its behalf by whoever
+     * stands in for it: it drops out of the round, like a simulated drop-out, rather than failing.
+     */
+    public record Unreachable(int clientId, int round, String reason) implements Reply {
+    }
+
     /** Evaluation only runs forward passes; batches this large amortise ND4J's per-op cost. */
     private static final int EVALUATION_BATCH = 500;
 

@@ -219,6 +219,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         Map<String, Double> extra = new LinkedHashMap<>(received.metrics());
         if (conditions.active()) {
             extra.putAll(conditionMetrics(closed));
+        } else if (closed.dropped() > 0) { // only unreachable clients drop out without conditions (a cluster run)
+            extra.put("clients_dropped", (double) closed.dropped());
         }
         if (outcome instanceof RoundOutcome.Aggregated aggregated) {
             global = aggregated.params();

@@ -21,9 +21,9 @@ import java.util.TreeMap;
  * One round's collection of client updates, as a short-lived child of the coordinator (after Akka's
  * {@code DeviceGroupQuery}): it sends the global model to every sampled client, watches them, holds one
  * deadline, hands each update to the round's {@link UpdateIntake.Collector} as it arrives (decoding,
- * validating and summing it while other clients still train), records each other client as failed, stopped
- * or timed out, replies once and stops. Results are sorted by client id, so arrival order never changes what
- * the strategy sees.
+ * validating and summing it while other clients still train), records each other client as failed, dropped
+ * (reported unreachable), stopped or timed out, replies once and stops. Results are sorted by client id, so
+ * arrival order never changes what the strategy sees.
  */
 public final class RoundQuery extends AbstractBehavior<RoundQuery.Command> {
 
@@ -120,6 +120,9 @@ public final class RoundQuery extends AbstractBehavior<RoundQuery.Command> {
         } else if (reply instanceof ClientActor.Failed failed) {
             failures.add(new ClientFailure(failed.clientId(), ClientFailure.Kind.FAILED, failed.reason()));
             collector.missing(failed.clientId());
+        } else if (reply instanceof ClientActor.Unreachable unreachable) {
+            failures.add(new ClientFailure(unreachable.clientId(), ClientFailure.Kind.DROPPED, unreachable.reason()));
+            collector.missing(unreachable.clientId());
         }
         return pending.isEmpty() ? finish() : this;
     }

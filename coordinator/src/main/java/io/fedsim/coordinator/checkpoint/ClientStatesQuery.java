@@ -9,9 +9,11 @@ import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.fedsim.client.ClientActor;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -42,6 +44,7 @@ public final class ClientStatesQuery extends AbstractBehavior<ClientStatesQuery.
 
     private final ActorRef<Result> replyTo;
     private final SortedMap<Integer, Map<String, float[]>> states = new TreeMap<>();
+    private final Set<Integer> answered = new HashSet<>();
     private int pending;
 
     /** @param clients the population; a client's id is its index */
@@ -76,6 +79,9 @@ public final class ClientStatesQuery extends AbstractBehavior<ClientStatesQuery.
     }
 
     private Behavior<Command> onSnapshot(Snapshot s) {
+        if (!answered.add(s.snapshot().clientId())) { // a second answer for a client (a cluster proxy's, after its node died)
+            return this;
+        }
         if (!s.snapshot().state().isEmpty()) {
             states.put(s.snapshot().clientId(), s.snapshot().state());
         }

@@ -11,7 +11,7 @@ public record ClientFailure(int clientId, Kind kind, String reason) {
         TIMED_OUT,
         /** It stopped (crashed or was stopped) before replying. */
         STOPPED,
-        /** It was offline when sampled, or dropped out mid-round (simulated availability). */
+        /** It was offline when sampled, or dropped out mid-round (simulated availability), or its cluster node was unreachable. */
         DROPPED,
         /** It could not finish before the round's simulated deadline. */
         STRAGGLED,

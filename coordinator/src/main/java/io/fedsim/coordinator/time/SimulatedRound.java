@@ -110,9 +110,11 @@ public final class SimulatedRound {
         List<ClientFailure> all = new ArrayList<>(failures);
         all.addAll(missed);
         all.sort(Comparator.comparingInt(ClientFailure::clientId));
-        int dropped = count(missed, ClientFailure.Kind.DROPPED);
+        // a client reported unreachable (its cluster node died) dropped out, like a simulated drop-out
+        int unreachable = count(failures, ClientFailure.Kind.DROPPED);
+        int dropped = count(missed, ClientFailure.Kind.DROPPED) + unreachable;
         int straggled = count(missed, ClientFailure.Kind.STRAGGLED) + partial;
-        return new Closed(new TreeSet<>(kept), List.copyOf(all), failures.size(), dropped, straggled,
+        return new Closed(new TreeSet<>(kept), List.copyOf(all), failures.size() - unreachable, dropped, straggled,
                 conditions.simulatesTime() ? closes : Double.NaN);
     }
 
@@ -126,7 +128,7 @@ public final class SimulatedRound {
      * @param kept       the clients whose updates the round keeps, in ascending id
      * @param failures   every sampled client without a kept update, except discarded over-selected ones, by id
      * @param failed     clients that failed, crashed or timed out (wall clock) after being asked to train
-     * @param dropped    clients offline when sampled or dropped out mid-round
+     * @param dropped    clients offline when sampled, dropped out mid-round, or unreachable when asked
      * @param straggled  clients that could not finish the full plan by the deadline: those that sent partial
      *                   work (and so are also among the kept) and those that sent nothing
      * @param simSeconds simulated seconds from the round's start to its close; NaN without simulated time

@@ -1,6 +1,5 @@
 package io.fedsim.simulation.cli;
 
-import io.fedsim.coordinator.checkpoint.StopRequest;
 import io.fedsim.core.FedSimException;
 import io.fedsim.simulation.cluster.ClientNode;
 import io.fedsim.simulation.cluster.ClusterSettings;
@@ -17,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -91,21 +89,19 @@ final class NodeCommand implements Callable<Integer> {
         RunCommand.refuseNonEmpty(dir);
         Progress progress = Progress.forConsole(scenario.rounds());
         RunSummary summary;
-        try {
-            summary = Simulation.run(scenario, dir, progress, new StopRequest(), Optional.of(new CoordinatorNode(self, seeds, settings,
-                    scenario.runtime().effectiveTrainingThreads(), scenario.seed())));
-        } catch (IOException e) {
-            throw RunCommand.cannotWrite(dir, e);
-        } catch (UncheckedIOException e) {
-            throw RunCommand.cannotWrite(dir, e.getCause());
-        } finally {
-            progress.finish();
+        // Ctrl-C on the coordinator node stops the run after its round, with a checkpoint, as fedsim run does
+        try (Interruption interruption = Interruption.install(System.err)) {
+            try {
+                summary = Simulation.run(scenario, dir, progress, interruption.stopRequest(), Optional.of(new CoordinatorNode(self,
+                        seeds, settings, scenario.runtime().effectiveTrainingThreads(), scenario.seed())));
+            } catch (IOException e) {
+                throw RunCommand.cannotWrite(dir, e);
+            } catch (UncheckedIOException e) {
+                throw RunCommand.cannotWrite(dir, e.getCause());
+            } finally {
+                progress.finish();
+            }
+            return RunCommand.report(spec, summary, dir, interruption);
         }
-        o.printf(Locale.ROOT, "%s: %d rounds in %.1f s; test accuracy %.4f (best %.4f at round %d); %s%n",
-                summary.scenario(), summary.rounds(), summary.wallSeconds(), summary.finalTestAccuracy(),
-                summary.bestTestAccuracy(), summary.bestRound(), summary.stopReason());
-        o.printf("results: %s%n", dir);
-        o.flush();
-        return 0;
     }
 }

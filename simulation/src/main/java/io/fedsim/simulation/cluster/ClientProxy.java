@@ -2,56 +2,146 @@ package io.fedsim.simulation.cluster;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
 import io.fedsim.client.ClientActor;
+import java.util.Map;
 
 /**
  * Stands in for one client id on the coordinator node: forwards the coordinator's messages to wherever the
- * client lives now. It never stops, so a client whose node died (or has not been taken over yet) is one whose
- * requests go nowhere: it misses the round deadline and counts as dropped, and the run goes on. When a node
- * comes back and hosts the id again, {@link Rebind} points the proxy at it.
+ * client lives now. It never stops. While the client's node is unreachable or gone it answers for the client:
+ * a training request gets {@link ClientActor.Unreachable} (the client drops out of the round, as a simulated
+ * drop-out does) and so does the request it forwarded last, which the dead node will never answer; an
+ * evaluation request gets {@link ClientActor.Failed}. When a node comes back and hosts the id again,
+ * {@link Rebind} points the proxy at it.
  *
- * <p>Its protocol is {@link ClientActor.Command} (what the coordinator sends) plus the private {@link Rebind}
- * and {@link Lost}: the behaviour takes {@code Object}, and the coordinator sees a narrowed reference.
+ * <p>{@link ClusterFederation} tells it about its node from the cluster's membership and reachability events,
+ * not through deathwatch: watching an actor of a new incarnation on the address of a removed node may be
+ * answered at once with {@code Terminated} (the address is still marked terminated), which left a node that
+ * came back unheard from.
+ *
+ * <p>Its protocol is {@link ClientActor.Command} (what the coordinator sends) plus the private messages below:
+ * the behaviour takes {@code Object}, and the coordinator sees a narrowed reference.
  */
-final class ClientProxy {
+final class ClientProxy extends AbstractBehavior<Object> {
 
-    /** From now on the client is {@code target}. */
+    /** From now on the client is {@code target}, on a node that is up. */
     record Rebind(ActorRef<ClientActor.Command> target) {
     }
 
-    private record Lost(ActorRef<ClientActor.Command> target) {
+    /** The client's node became unreachable ({@code gone == false}) or left the cluster ({@code gone == true}). */
+    record Unavailable(boolean gone) {
     }
 
-    private ClientProxy() {
+    /** The client's node is reachable again. */
+    enum Available {
+        INSTANCE
     }
 
-    static Behavior<Object> create() {
-        return unbound();
+    private final int clientId;
+    private ActorRef<ClientActor.Command> target;
+    private boolean reachable;
+    private ClientActor.Train lastForwarded;
+    private ClientActor.GetState lastStateRequest;
+
+    static Behavior<Object> create(int clientId) {
+        return Behaviors.setup(context -> new ClientProxy(context, clientId));
     }
 
-    private static Behavior<Object> unbound() {
-        return Behaviors.receive(Object.class)
-                .onMessage(Rebind.class, ClientProxy::bind)
-                .onAnyMessage(message -> Behaviors.same()) // nobody to train: the round's deadline records the miss
+    private ClientProxy(ActorContext<Object> context, int clientId) {
+        super(context);
+        this.clientId = clientId;
+    }
+
+    @Override
+    public Receive<Object> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Rebind.class, this::onRebind)
+                .onMessage(Unavailable.class, this::onUnavailable)
+                .onMessageEquals(Available.INSTANCE, this::onAvailable)
+                .onMessage(ClientActor.Train.class, this::onTrain)
+                .onMessage(ClientActor.Evaluate.class, this::onEvaluate)
+                .onMessage(ClientActor.GetState.class, this::onGetState)
+                .onMessage(ClientActor.Command.class, this::forward)
                 .build();
     }
 
-    private static Behavior<Object> bind(Rebind rebind) {
-        return Behaviors.setup(context -> {
-            context.watchWith(rebind.target(), new Lost(rebind.target()));
-            return bound(rebind.target());
-        });
+    private Behavior<Object> onRebind(Rebind rebind) {
+        target = rebind.target();
+        reachable = true;
+        lastForwarded = null;
+        lastStateRequest = null;
+        return this;
     }
 
-    private static Behavior<Object> bound(ActorRef<ClientActor.Command> target) {
-        return Behaviors.receive(Object.class)
-                .onMessage(Rebind.class, rebind -> rebind.target().equals(target) ? Behaviors.same() : bind(rebind))
-                .onMessage(Lost.class, lost -> lost.target().equals(target) ? unbound() : Behaviors.same())
-                .onMessage(ClientActor.Command.class, command -> {
-                    target.tell(command);
-                    return Behaviors.same();
-                })
-                .build();
+    private Behavior<Object> onUnavailable(Unavailable unavailable) {
+        if (lastForwarded != null && reachable) { // answered already, or never will be: a second answer is ignored
+            lastForwarded.replyTo().tell(unreachable(lastForwarded.round()));
+        }
+        lastForwarded = null;
+        reachable = false;
+        if (unavailable.gone()) {
+            target = null;
+            if (lastStateRequest != null) { // the checkpoint waiting for it gets the state a node taking over starts from
+                lastStateRequest.replyTo().tell(new ClientActor.StateSnapshot(clientId, Map.of()));
+                lastStateRequest = null;
+            }
+        }
+        return this;
+    }
+
+    private Behavior<Object> onAvailable() {
+        reachable = target != null;
+        return this;
+    }
+
+    private Behavior<Object> onTrain(ClientActor.Train train) {
+        if (!serving()) {
+            train.replyTo().tell(unreachable(train.round()));
+            return this;
+        }
+        lastForwarded = train;
+        target.tell(train);
+        return this;
+    }
+
+    private Behavior<Object> onEvaluate(ClientActor.Evaluate evaluate) {
+        if (!serving()) {
+            evaluate.replyTo().tell(new ClientActor.Failed(clientId, evaluate.round(), reason()));
+            return this;
+        }
+        target.tell(evaluate);
+        return this;
+    }
+
+    private Behavior<Object> onGetState(ClientActor.GetState get) {
+        if (target == null) { // its node is gone, and its state with it: a node that takes over starts the client afresh
+            get.replyTo().tell(new ClientActor.StateSnapshot(clientId, Map.of()));
+            return this;
+        }
+        lastStateRequest = get;
+        target.tell(get); // unreachable for now, maybe back soon: its state is unknown, and the checkpoint waits for it
+        return this;
+    }
+
+    private Behavior<Object> forward(ClientActor.Command command) {
+        if (target != null) {
+            target.tell(command);
+        }
+        return this;
+    }
+
+    private boolean serving() {
+        return target != null && reachable;
+    }
+
+    private ClientActor.Unreachable unreachable(int round) {
+        return new ClientActor.Unreachable(clientId, round, reason());
+    }
+
+    private String reason() {
+        return target == null ? "its client node left the cluster" : "its client node is unreachable";
     }
 }

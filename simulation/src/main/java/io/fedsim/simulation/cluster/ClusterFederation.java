@@ -11,6 +11,9 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.javadsl.TimerScheduler;
 import akka.actor.typed.receptionist.Receptionist;
+import akka.cluster.ClusterEvent;
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Subscribe;
 import io.fedsim.client.ClientActor;
 import io.fedsim.coordinator.Coordinator;
 import io.fedsim.core.FedSimException;
@@ -29,8 +32,9 @@ import java.util.concurrent.CompletableFuture;
  * The root of the coordinator node: one {@link ClientProxy} per client id, then it waits (through the
  * Receptionist) for {@code min-client-nodes} {@link ClientHost}s, gives each a node index in the order of
  * their addresses, points the proxies at the clients they spawn, and starts the same {@link Coordinator} as
- * a single-JVM run. While the run goes on, a host whose node is removed leaves its index vacant (its clients
- * miss their rounds) and the next host to appear takes the vacant index over.
+ * a single-JVM run. While the run goes on, the clients of a node that is unreachable drop out of their rounds
+ * (their proxies answer for them); a host whose node is removed leaves its index vacant, and the next host to
+ * appear takes the vacant index over.
  */
 final class ClusterFederation extends AbstractBehavior<Object> {
 
@@ -68,8 +72,10 @@ final class ClusterFederation extends AbstractBehavior<Object> {
         this.factory = factory;
         this.done = done;
         for (int id = 0; id < population; id++) {
-            proxies.add(context.spawn(ClientProxy.create(), "client-" + id));
+            proxies.add(context.spawn(ClientProxy.create(id), "client-" + id));
         }
+        Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(
+                context.getSelf().<ClusterEvent.ReachabilityEvent>narrow(), ClusterEvent.ReachabilityEvent.class));
         timers.startSingleTimer(JoinTimeout.INSTANCE, joinTimeout);
         context.getSystem().receptionist().tell(Receptionist.subscribe(ClientHost.KEY, context.getSelf().narrow()));
         context.getLog().info("waiting up to {} s for {} client node(s) (cluster.min-client-nodes)",
@@ -80,6 +86,8 @@ final class ClusterFederation extends AbstractBehavior<Object> {
     public Receive<Object> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Receptionist.Listing.class, this::onListing)
+                .onMessage(ClusterEvent.UnreachableMember.class, u -> reachability(u.member().address(), false))
+                .onMessage(ClusterEvent.ReachableMember.class, r -> reachability(r.member().address(), true))
                 .onMessage(ClientHost.Hosted.class, this::onHosted)
                 .onMessage(ClientHost.Refused.class, this::onRefused)
                 .onMessageEquals(JoinTimeout.INSTANCE, this::onJoinTimeout)
@@ -108,10 +116,11 @@ final class ClusterFederation extends AbstractBehavior<Object> {
         }
         assigned.entrySet().removeIf(e -> {
             if (!hosts.contains(e.getValue())) {
-                getContext().getLog().warn("client node {} (index {}) left the cluster: clients {}..{} miss their rounds "
+                getContext().getLog().warn("client node {} (index {}) left the cluster: clients {}..{} drop out of their rounds "
                         + "until a node takes them over", e.getValue().path().address(), e.getKey(),
                         Population.first(population, nodeCount, e.getKey()), Population.end(population, nodeCount, e.getKey()) - 1);
                 awaiting.remove(e.getKey());
+                tellProxies(e.getKey(), new ClientProxy.Unavailable(true));
                 return true;
             }
             return false;
@@ -126,6 +135,26 @@ final class ClusterFederation extends AbstractBehavior<Object> {
             }
         }
         return this;
+    }
+
+    /** The clients of a node that became unreachable drop out of their rounds until it is reachable again. */
+    private Behavior<Object> reachability(Address address, boolean reachable) {
+        assigned.forEach((index, host) -> {
+            if (host.path().address().equals(address) && !awaiting.contains(index)) {
+                if (!reachable) {
+                    getContext().getLog().warn("client node {} (index {}) is unreachable: its clients drop out of their "
+                            + "rounds until it is reachable again or the split-brain resolver downs it", address, index);
+                }
+                tellProxies(index, reachable ? ClientProxy.Available.INSTANCE : new ClientProxy.Unavailable(false));
+            }
+        });
+        return this;
+    }
+
+    private void tellProxies(int index, Object message) {
+        for (int id = Population.first(population, nodeCount, index); id < Population.end(population, nodeCount, index); id++) {
+            proxies.get(id).tell(message);
+        }
     }
 
     private void assign(int index, ActorRef<ClientHost.Command> host) {

@@ -25,12 +25,14 @@ import java.util.stream.StreamSupport;
 
 /**
  * The coordinator node of a cluster run: boots a cluster member with role {@code coordinator} on {@code bind},
- * runs {@link ClusterFederation} in it, and adds to each round the bytes of parameters that actually crossed
+ * runs {@link ClusterFederation} in it, and adds to each round {@code clients_dropped} (clients whose node was
+ * unreachable, plus any simulated drop-outs) and the bytes of parameters that actually crossed
  * the wire: {@code wire_bytes_down} (the global model, serialised here for each sampled client) and
  * {@code wire_bytes_up} (the updates read here), counted since the previous round was recorded.
  */
 public final class CoordinatorNode implements DistributedRun {
-    public static final List<String> METRIC_COLUMNS = List.of("wire_bytes_down", "wire_bytes_up");
+    /** clients_dropped is there already when the scenario simulates conditions; else this adds it. */
+    public static final List<String> METRIC_COLUMNS = List.of("clients_dropped", "wire_bytes_down", "wire_bytes_up");
 
     /** How long the coordinator node lets its client nodes leave at the end of a run. */
     private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(10);
@@ -66,6 +68,8 @@ public final class CoordinatorNode implements DistributedRun {
                 long down = c == null ? 0 : c.trainSent();
                 long up = c == null ? 0 : c.replyReceived();
                 Map<String, Double> bytes = new LinkedHashMap<>();
+                // the coordinator reports drop-outs only when there are some, or the scenario simulates them
+                bytes.put("clients_dropped", record.extra().getOrDefault("clients_dropped", 0.0));
                 bytes.put("wire_bytes_down", (double) (down - last[0]));
                 bytes.put("wire_bytes_up", (double) (up - last[1]));
                 last[0] = down;

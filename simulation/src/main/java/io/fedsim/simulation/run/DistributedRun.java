@@ -20,7 +20,7 @@ public interface DistributedRun {
         Behavior<Coordinator.Command> create(List<ActorRef<ClientActor.Command>> clients, ActorRef<Coordinator.Finished> replyTo);
     }
 
-    /** Columns this mode adds to metrics.csv, after the strategy's. */
+    /** Columns this mode adds to metrics.csv, after the strategy's (one the scenario has already stays where it is). */
     List<String> metricColumns();
 
     /** The run's listener, with this mode's figures added to each round's {@code extra}. */

@@ -135,7 +135,7 @@ public final class Simulation {
         Coordinator.Finished finished;
         List<RoundRecord> records;
         List<String> columns = new ArrayList<>(metricColumns(scenario));
-        distributed.ifPresent(d -> columns.addAll(d.metricColumns()));
+        distributed.ifPresent(d -> d.metricColumns().stream().filter(c -> !columns.contains(c)).forEach(columns::add));
         try (MetricsWriter metrics = from.isPresent()
                 ? MetricsWriter.continuing(outDir, columns, MetricsHistory.read(outDir.resolve("metrics.jsonl")))
                 : new MetricsWriter(outDir, columns);

@@ -72,6 +72,14 @@ final class NodeProcesses implements AutoCloseable {
         return p.exitValue();
     }
 
+    /** Sends {@code p} SIGINT, as Ctrl-C would. */
+    void interrupt(Process p) throws IOException, InterruptedException {
+        int code = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+        if (code != 0) {
+            throw new AssertionError("kill -INT " + p.pid() + " exited with " + code);
+        }
+    }
+
     /** Polls {@code condition} every 50 ms; fails the test after {@code timeout}, showing {@code name}'s log. */
     void await(String what, Duration timeout, String name, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
