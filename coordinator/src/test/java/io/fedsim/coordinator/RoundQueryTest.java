@@ -68,6 +68,21 @@ class RoundQueryTest {
     }
 
     @Test
+    void aClientReportedUnreachableIsRecordedAsDroppedAndTheRoundDoesNotWaitForIt() {
+        Map<Integer, TestProbe<ClientActor.Command>> clients = probes(2, 6);
+        ActorRef<RoundQuery.Command> query = spawn(7, clients, LONG);
+
+        train(clients.get(6), 7).replyTo().tell(new ClientActor.Unreachable(6, 7, "its client node is unreachable"));
+        train(clients.get(2), 7).replyTo().tell(update(2, 7));
+
+        RoundQuery.Result result = results.expectMessageClass(RoundQuery.Result.class);
+        assertThat(result.updates()).extracting(ClientActor.Update::clientId).containsExactly(2);
+        assertThat(result.failures()).containsExactly(
+                new ClientFailure(6, ClientFailure.Kind.DROPPED, "its client node is unreachable"));
+        results.expectTerminated(query);
+    }
+
+    @Test
     void aClientThatNeverRepliesTimesOutAtTheDeadline() {
         Map<Integer, TestProbe<ClientActor.Command>> clients = probes(0, 1, 2);
         ActorRef<RoundQuery.Command> query = spawn(2, clients, Duration.ofMillis(300));

@@ -92,6 +92,18 @@ class SimulatedRoundTest {
     }
 
     @Test
+    void aClientDroppedWhileAskedCountsAsDroppedNotFailed() {
+        SimulatedRound round = SimulatedRound.plan(RoundConditions.NONE, 1, 1, new int[] {0, 1, 2, 3}, 4, PLAN,
+                RoundConditions.Stragglers.DROP);
+        SimulatedRound.Closed closed = round.close(List.of(update(0), update(3)), List.of(
+                new ClientFailure(1, ClientFailure.Kind.DROPPED, "its client node is unreachable"),
+                new ClientFailure(2, ClientFailure.Kind.TIMED_OUT, "no reply")));
+        assertThat(closed.dropped()).isEqualTo(1);
+        assertThat(closed.failed()).isEqualTo(1);
+        assertThat(closed.failures()).extracting(ClientFailure::clientId).containsExactly(1, 2);
+    }
+
+    @Test
     void offlineAndDropoutClientsAreDrawnFromTheSeedAndNeverAsked() {
         int n = 2000;
         RoundConditions c = new RoundConditions(List.of(), List.of(), 0, 0, OptionalDouble.empty(), Optional.empty(),
