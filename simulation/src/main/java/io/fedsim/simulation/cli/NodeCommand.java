@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code fedsim node}: one member of a cluster run. The coordinator node runs the scenario once its client
  * nodes have joined and writes the results folder; a client node hosts its share of the clients and stops
- * when the run ends. Every node reads the same scenario file (data paths as they are on its own machine).
+ * when the run ends. A client node runs the coordinator's scenario, sent when it is assigned its clients, with
+ * its own {@code --set} overrides (its data paths) on top; or its own copy of the scenario file.
  */
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = {"Run one node of a distributed run on Akka Cluster (Artery TCP).",
@@ -44,7 +45,8 @@ final class NodeCommand implements Callable<Integer> {
             description = "Nodes to join through: the coordinator node's address (default for the coordinator: --bind).")
     String seedNodes;
 
-    @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "The scenario file (the same on every node).")
+    @Option(names = "--scenario", paramLabel = "FILE", description = {"The scenario file (required on the coordinator node).",
+            "A client node without it runs the coordinator's scenario, with its own --set overrides (e.g. data.dir) on top."})
     Path scenarioFile;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
@@ -68,8 +70,12 @@ final class NodeCommand implements Callable<Integer> {
             (o.strip().startsWith("cluster.") ? clusterOverrides : scenarioOverrides).add(o);
         }
         ClusterSettings settings = ClusterSettings.load(Optional.ofNullable(clusterConfig), clusterOverrides);
-        Scenario scenario = new ScenarioLoader(Components.strategyNames()).load(scenarioFile, scenarioOverrides);
-        if (scenario.conditions().async()) {
+        if (role == Role.coordinator && scenarioFile == null) {
+            throw new FedSimException("--scenario: the coordinator node needs the scenario file (client nodes may go without)");
+        }
+        Optional<Scenario> loaded = scenarioFile == null ? Optional.empty()
+                : Optional.of(new ScenarioLoader(Components.strategyNames()).load(scenarioFile, scenarioOverrides));
+        if (loaded.isPresent() && loaded.get().conditions().async()) {
             throw new FedSimException(scenarioFile + ": mode = async: asynchronous FedBuff runs in one JVM only; "
                     + "fedsim node runs synchronous rounds (set mode = sync, or use fedsim run)");
         }
@@ -80,11 +86,12 @@ final class NodeCommand implements Callable<Integer> {
         List<HostPort> seeds = seedNodes == null ? List.of(self) : HostPort.parseList("--seed-nodes", seedNodes);
         var o = spec.commandLine().getOut();
         if (role == Role.clients) {
-            String reason = ClientNode.run(scenario, self, seeds, settings);
+            String reason = ClientNode.run(loaded, scenarioOverrides, self, seeds, settings);
             o.printf("client node %s stopped: %s%n", self, reason);
             o.flush();
             return 0;
         }
+        Scenario scenario = loaded.orElseThrow();
         Path dir = out != null ? out : RunCommand.freshFolder(Path.of("results"), scenario.name());
         RunCommand.refuseNonEmpty(dir);
         Progress progress = Progress.forConsole(scenario.rounds());
@@ -93,7 +100,7 @@ final class NodeCommand implements Callable<Integer> {
         try (Interruption interruption = Interruption.install(System.err)) {
             try {
                 summary = Simulation.run(scenario, dir, progress, interruption.stopRequest(), Optional.of(new CoordinatorNode(self,
-                        seeds, settings, scenario.runtime().effectiveTrainingThreads(), scenario.seed())));
+                        seeds, settings, scenario.runtime().effectiveTrainingThreads(), scenario.seed(), scenario.render())));
             } catch (IOException e) {
                 throw RunCommand.cannotWrite(dir, e);
             } catch (UncheckedIOException e) {

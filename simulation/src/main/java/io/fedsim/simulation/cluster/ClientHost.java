@@ -14,6 +14,7 @@ import akka.cluster.ClusterEvent;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Subscribe;
 import io.fedsim.client.ClientActor;
+import io.fedsim.core.FedSimException;
 import io.fedsim.simulation.cluster.wire.CborSerializable;
 import io.fedsim.simulation.run.AkkaSettings;
 import java.util.ArrayList;
@@ -23,8 +24,10 @@ import java.util.function.IntFunction;
 /**
  * A client node's host: registers with the Receptionist under {@link #KEY}, and when the coordinator
  * assigns it a node index, spawns the {@link ClientActor}s of that index's id range (see {@link Population})
- * on the training dispatcher and announces them. The node built the scenario's data itself, so the same seed
- * gives the same shards (and the same attackers, faults and compression) as on the coordinator.
+ * on the training dispatcher and announces them. The node builds the scenario's data itself (from its own
+ * scenario file, or from the scenario the coordinator sends with the assignment), so the same seed gives the
+ * same shards (and the same attackers, faults and compression) as on the coordinator; the fingerprints of
+ * both sides' data must agree before it trains anything.
  */
 public final class ClientHost extends AbstractBehavior<ClientHost.Command> {
 
@@ -33,8 +36,12 @@ public final class ClientHost extends AbstractBehavior<ClientHost.Command> {
     public sealed interface Command extends CborSerializable {
     }
 
-    /** Host the clients of node {@code nodeIndex} of {@code nodeCount}, if this node's data has {@code fingerprint}. */
-    public record Host(int nodeIndex, int nodeCount, String fingerprint, ActorRef<HostReply> replyTo) implements Command {
+    /**
+     * Host the clients of node {@code nodeIndex} of {@code nodeCount}, if this node's data has {@code fingerprint}.
+     * {@code scenario} is the coordinator's scenario, rendered: what a node started without one runs.
+     */
+    public record Host(int nodeIndex, int nodeCount, String fingerprint, String scenario, ActorRef<HostReply> replyTo)
+            implements Command {
     }
 
     /** The run is over: leave the cluster and stop this node. */
@@ -57,29 +64,36 @@ public final class ClientHost extends AbstractBehavior<ClientHost.Command> {
     public record Refused(int nodeIndex, String reason) implements HostReply {
     }
 
-    private final int population;
-    private final IntFunction<Behavior<ClientActor.Command>> clientBehavior;
-    private final String fingerprint;
+    /**
+     * The clients a node can host once it has its scenario: {@code population} of them in all.
+     *
+     * @param clientBehavior client {@code id}'s actor, as the scenario defines it (see {@code ClientBehaviors})
+     */
+    public record Prepared(int population, IntFunction<Behavior<ClientActor.Command>> clientBehavior, String fingerprint) {
+    }
+
+    /** Builds the node's {@link Prepared} clients from the coordinator's rendered scenario (which it may ignore). */
+    public interface Preparation {
+        Prepared prepare(String coordinatorScenario);
+    }
+
+    private final Preparation preparation;
+    private Prepared prepared;
     private Hosted hosted;
 
-    /** @param clientBehavior client {@code id}'s actor, as the scenario defines it (see {@code ClientBehaviors}) */
-    public static Behavior<Command> create(int population, IntFunction<Behavior<ClientActor.Command>> clientBehavior,
-                                           String fingerprint) {
+    public static Behavior<Command> create(Preparation preparation) {
         return Behaviors.setup(context -> {
             context.getSystem().receptionist().tell(Receptionist.register(KEY, context.getSelf()));
             // a coordinator that went away without saying so (it crashed, or its Shutdown was lost) ends this node too
             Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(
                     context.messageAdapter(ClusterEvent.MemberRemoved.class, MemberGone::new), ClusterEvent.MemberRemoved.class));
-            return new ClientHost(context, population, clientBehavior, fingerprint);
+            return new ClientHost(context, preparation);
         });
     }
 
-    private ClientHost(ActorContext<Command> context, int population,
-                       IntFunction<Behavior<ClientActor.Command>> clientBehavior, String fingerprint) {
+    private ClientHost(ActorContext<Command> context, Preparation preparation) {
         super(context);
-        this.population = population;
-        this.clientBehavior = clientBehavior;
-        this.fingerprint = fingerprint;
+        this.preparation = preparation;
     }
 
     @Override
@@ -92,9 +106,20 @@ public final class ClientHost extends AbstractBehavior<ClientHost.Command> {
     }
 
     private Behavior<Command> onHost(Host host) {
-        if (!fingerprint.equals(host.fingerprint())) {
+        if (prepared == null) {
+            try {
+                // blocks this actor while the data loads: it has nothing else to do until it hosts its clients
+                prepared = preparation.prepare(host.scenario());
+            } catch (RuntimeException e) { // a user error on this node (a data path, an override): the coordinator says it
+                String reason = e instanceof FedSimException ? e.getMessage() : e.toString();
+                getContext().getLog().error("cannot host clients: {}", reason);
+                host.replyTo().tell(new Refused(host.nodeIndex(), reason));
+                return this;
+            }
+        }
+        if (!prepared.fingerprint().equals(host.fingerprint())) {
             host.replyTo().tell(new Refused(host.nodeIndex(), "this node's scenario differs from the coordinator's: "
-                    + "here " + fingerprint + ", there " + host.fingerprint()));
+                    + "here " + prepared.fingerprint() + ", there " + host.fingerprint()));
             return this;
         }
         if (hosted != null) { // a repeated assignment (the coordinator restarted its wait): answer the same
@@ -105,12 +130,12 @@ public final class ClientHost extends AbstractBehavior<ClientHost.Command> {
             }
             return this;
         }
-        int first = Population.first(population, host.nodeCount(), host.nodeIndex());
-        int end = Population.end(population, host.nodeCount(), host.nodeIndex());
+        int first = Population.first(prepared.population(), host.nodeCount(), host.nodeIndex());
+        int end = Population.end(prepared.population(), host.nodeCount(), host.nodeIndex());
         DispatcherSelector training = DispatcherSelector.fromConfig(AkkaSettings.TRAINING_DISPATCHER);
         List<ActorRef<ClientActor.Command>> clients = new ArrayList<>(end - first);
         for (int id = first; id < end; id++) {
-            clients.add(getContext().spawn(clientBehavior.apply(id), "client-" + id, training));
+            clients.add(getContext().spawn(prepared.clientBehavior().apply(id), "client-" + id, training));
         }
         getContext().getLog().info("hosting clients {}..{} (node {} of {})", first, end - 1, host.nodeIndex() + 1, host.nodeCount());
         hosted = new Hosted(host.nodeIndex(), first, List.copyOf(clients));

@@ -40,8 +40,9 @@ public final class ClusterConfig {
         return (int) Math.max(MIN_FRAME_BYTES, needed);
     }
 
-    public static Config forNode(String role, HostPort bind, List<HostPort> seeds, ClusterSettings settings,
-                                 int modelParameters, int trainingThreads) {
+    /** @param frameSize Artery's maximum frame size: {@link #maximumFrameSize} of the model, or more */
+    public static Config forNode(String role, HostPort bind, List<HostPort> seeds, int frameSize, ClusterSettings settings,
+                                 int trainingThreads) {
         String text = """
                 akka {
                   actor {
@@ -84,7 +85,7 @@ public final class ClusterConfig {
                   coordinated-shutdown.exit-jvm = off
                 }
                 """.formatted(ParameterSerializer.class.getName(), settings.tls().isPresent() ? "tls-tcp" : "tcp",
-                bind.host(), bind.port(), maximumFrameSize(modelParameters), role, settings.stableAfter().toMillis(),
+                bind.host(), bind.port(), frameSize, role, settings.stableAfter().toMillis(),
                 COORDINATOR_ROLE, settings.joinTimeout().toMillis());
         Config config = ConfigFactory.parseString(text)
                 .withValue("akka.cluster.seed-nodes", ConfigValueFactory.fromIterable(

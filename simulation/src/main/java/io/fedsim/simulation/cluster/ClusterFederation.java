@@ -46,6 +46,7 @@ final class ClusterFederation extends AbstractBehavior<Object> {
     private final int minNodes;
     private final Duration joinTimeout;
     private final String fingerprint;
+    private final String scenarioText;
     private final DistributedRun.CoordinatorFactory factory;
     private final CompletableFuture<Coordinator.Finished> done;
     private final List<ActorRef<Object>> proxies = new ArrayList<>();
@@ -55,20 +56,21 @@ final class ClusterFederation extends AbstractBehavior<Object> {
     private int nodeCount;
     private ActorRef<Coordinator.Command> coordinator;
 
-    static Behavior<Object> create(int population, ClusterSettings settings, String fingerprint,
+    static Behavior<Object> create(int population, ClusterSettings settings, String fingerprint, String scenarioText,
                                    DistributedRun.CoordinatorFactory factory, CompletableFuture<Coordinator.Finished> done) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-                new ClusterFederation(context, timers, population, settings, fingerprint, factory, done)));
+                new ClusterFederation(context, timers, population, settings, fingerprint, scenarioText, factory, done)));
     }
 
     private ClusterFederation(ActorContext<Object> context, TimerScheduler<Object> timers, int population,
-                              ClusterSettings settings, String fingerprint, DistributedRun.CoordinatorFactory factory,
-                              CompletableFuture<Coordinator.Finished> done) {
+                              ClusterSettings settings, String fingerprint, String scenarioText,
+                              DistributedRun.CoordinatorFactory factory, CompletableFuture<Coordinator.Finished> done) {
         super(context);
         this.population = population;
         this.minNodes = settings.minClientNodes();
         this.joinTimeout = settings.joinTimeout();
         this.fingerprint = fingerprint;
+        this.scenarioText = scenarioText;
         this.factory = factory;
         this.done = done;
         for (int id = 0; id < population; id++) {
@@ -160,7 +162,7 @@ final class ClusterFederation extends AbstractBehavior<Object> {
     private void assign(int index, ActorRef<ClientHost.Command> host) {
         assigned.put(index, host);
         awaiting.add(index);
-        host.tell(new ClientHost.Host(index, nodeCount, fingerprint, getContext().getSelf().narrow()));
+        host.tell(new ClientHost.Host(index, nodeCount, fingerprint, scenarioText, getContext().getSelf().narrow()));
     }
 
     private Behavior<Object> onHosted(ClientHost.Hosted hosted) {

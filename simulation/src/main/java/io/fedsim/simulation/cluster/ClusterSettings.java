@@ -21,8 +21,10 @@ import java.util.Optional;
  * @param minClientNodes the coordinator starts round 1 once this many client nodes have joined
  * @param joinTimeout    how long the coordinator waits for them, and a client node tries to join
  * @param stableAfter    the split-brain resolver's stability window before it downs an unreachable node
+ * @param clientFrameSize Artery's maximum frame size on a client node started without a scenario
  */
-public record ClusterSettings(int minClientNodes, Duration joinTimeout, Duration stableAfter, Optional<Tls> tls) {
+public record ClusterSettings(int minClientNodes, Duration joinTimeout, Duration stableAfter, int clientFrameSize,
+                              Optional<Tls> tls) {
     private static final String DEFAULTS = "fedsim/cluster.conf";
 
     public ClusterSettings {
@@ -75,7 +77,7 @@ public record ClusterSettings(int minClientNodes, Duration joinTimeout, Duration
         }
         if (!unknown.isEmpty()) {
             throw new FedSimException(String.join("\n", unknown) + "\nknown settings: min-client-nodes, join-timeout, "
-                    + "stable-after, tls.{enabled, keystore, keystore-password, truststore, truststore-password, protocol}");
+                    + "stable-after, client-frame-size, tls.{enabled, keystore, keystore-password, truststore, truststore-password, protocol}");
         }
     }
 
@@ -86,7 +88,7 @@ public record ClusterSettings(int minClientNodes, Duration joinTimeout, Duration
                     existing(c, "tls.truststore"), required(c, "tls.truststore-password"), c.getString("tls.protocol")));
         }
         return new ClusterSettings(c.getInt("min-client-nodes"), c.getDuration("join-timeout"),
-                c.getDuration("stable-after"), tls);
+                c.getDuration("stable-after"), c.getBytes("client-frame-size").intValue(), tls);
     }
 
     private static String required(Config c, String key) {

@@ -42,11 +42,17 @@ public final class CoordinatorNode implements DistributedRun {
     private final ClusterSettings settings;
     private final int trainingThreads;
     private final long seed;
+    private final String scenarioText;
     private volatile WireCounters counters;
 
-    /** @param seed the scenario's seed, part of the fingerprint the client nodes check */
-    public CoordinatorNode(HostPort bind, List<HostPort> seeds, ClusterSettings settings, int trainingThreads, long seed) {
+    /**
+     * @param seed         the scenario's seed, part of the fingerprint the client nodes check
+     * @param scenarioText the scenario, rendered: client nodes started without one run it
+     */
+    public CoordinatorNode(HostPort bind, List<HostPort> seeds, ClusterSettings settings, int trainingThreads, long seed,
+                           String scenarioText) {
         this.seed = seed;
+        this.scenarioText = scenarioText;
         this.bind = bind;
         this.seeds = seeds;
         this.settings = settings;
@@ -122,9 +128,9 @@ public final class CoordinatorNode implements DistributedRun {
         String fingerprint = Population.fingerprint(seed, data, model.numParameters());
         CompletableFuture<Coordinator.Finished> done = new CompletableFuture<>();
         ActorSystem<Object> system = ClusterConfig.boot(
-                ClusterFederation.create(data.shards().size(), settings, fingerprint, factory, done),
-                ClusterConfig.forNode(ClusterConfig.COORDINATOR_ROLE, bind, seeds, settings, model.numParameters(),
-                        trainingThreads), bind);
+                ClusterFederation.create(data.shards().size(), settings, fingerprint, scenarioText, factory, done),
+                ClusterConfig.forNode(ClusterConfig.COORDINATOR_ROLE, bind, seeds,
+                        ClusterConfig.maximumFrameSize(model.numParameters()), settings, trainingThreads), bind);
         counters = counters(system);
         // a coordinator node that is downed (or stops for any reason) before the end fails the run instead of hanging
         system.getWhenTerminated().thenRun(() -> done.completeExceptionally(new FedSimException(

@@ -61,8 +61,8 @@ class ClusterRunTest {
             Process coordinator = nodes.start("coordinator", "--role", "coordinator", "--bind", "127.0.0.1:" + ports[0],
                     "--scenario", scenario.toString(), "--out", clustered.toString(),
                     "--set", "cluster.min-client-nodes=2", "--set", "cluster.join-timeout=300s");
-            Process a = startClients(nodes, "clients-a", ports[1], ports[0], scenario);
-            Process b = startClients(nodes, "clients-b", ports[2], ports[0], scenario);
+            Process a = startClients(nodes, "clients-a", ports[1], ports[0]);
+            Process b = startClients(nodes, "clients-b", ports[2], ports[0]);
 
             assertThat(nodes.exitCode(coordinator, "coordinator", RUN_LIMIT)).as(nodes.logText("coordinator")).isEqualTo(0);
             assertThat(nodes.exitCode(a, "clients-a", Duration.ofMinutes(1))).as(nodes.logText("clients-a")).isEqualTo(0);
@@ -138,7 +138,7 @@ class ClusterRunTest {
             b.destroyForcibly();
             nodes.await("the split-brain resolver to down the killed node", Duration.ofMinutes(2), "coordinator",
                     () -> nodes.logText("coordinator").contains("left the cluster: clients "));
-            Process again = startClients(nodes, "clients-b-again", ports[2], ports[0], scenario);
+            Process again = startClients(nodes, "clients-b-again", ports[2], ports[0]);
             nodes.await("the new node to take over", RUN_LIMIT, "coordinator", () -> nodes.logText("coordinator")
                     .contains("takes over index"));
             nodes.await("the new node's clients", Duration.ofMinutes(1), "coordinator", () -> nodes.logText("coordinator")
@@ -193,6 +193,13 @@ class ClusterRunTest {
                 + String.join("\n", log));
     }
 
+    /** A client node without --scenario: it runs the coordinator's. */
+    private static Process startClients(NodeProcesses nodes, String name, int port, int seedPort) {
+        return nodes.start(name, "--role", "clients", "--bind", "127.0.0.1:" + port, "--seed-nodes", "127.0.0.1:" + seedPort,
+                "--set", "cluster.join-timeout=300s");
+    }
+
+    /** A client node with its own copy of the scenario file. */
     private static Process startClients(NodeProcesses nodes, String name, int port, int seedPort, Path scenario) {
         return nodes.start(name, "--role", "clients", "--bind", "127.0.0.1:" + port, "--seed-nodes", "127.0.0.1:" + seedPort,
                 "--scenario", scenario.toString(), "--set", "cluster.join-timeout=300s");

@@ -38,7 +38,7 @@ class PopulationTest {
         assertThat(ClusterConfig.maximumFrameSize(2_762)).isEqualTo(256 * 1024);
         assertThat(ClusterConfig.maximumFrameSize(1_000_000)).isEqualTo(4_000_000 + 64 * 1024);
         assertThat(ClusterConfig.forNode(ClusterConfig.CLIENTS_ROLE, new HostPort("127.0.0.1", 2552), List.of(),
-                ClusterSettings.load(Optional.empty(), List.of()), 1_000_000, 1)
+                ClusterConfig.maximumFrameSize(1_000_000), ClusterSettings.load(Optional.empty(), List.of()), 1)
                 .getBytes("akka.remote.artery.advanced.maximum-frame-size")).isEqualTo(4_000_000L + 64 * 1024);
     }
 

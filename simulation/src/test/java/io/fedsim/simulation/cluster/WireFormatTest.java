@@ -39,7 +39,8 @@ class WireFormatTest {
     static void boot() {
         // a cluster node that joins nobody (no seed nodes) on a free port: only its serializers are used
         kit = ActorTestKit.create(ClusterConfig.SYSTEM_NAME, ClusterConfig.forNode(ClusterConfig.CLIENTS_ROLE,
-                new HostPort("127.0.0.1", 0), List.of(), ClusterSettings.load(Optional.empty(), List.of()), 10, 1));
+                new HostPort("127.0.0.1", 0), List.of(), ClusterConfig.maximumFrameSize(10), ClusterSettings.load(Optional.empty(),
+                        List.of()), 1));
         serialization = SerializationExtension.get(kit.system());
     }
 
@@ -193,7 +194,7 @@ class WireFormatTest {
     void controlMessagesTravelAsCbor() {
         TestProbe<ClientHost.HostReply> replies = kit.createTestProbe();
         TestProbe<ClientActor.Command> client = kit.createTestProbe();
-        ClientHost.Host host = new ClientHost.Host(1, 3, "seed 1, 10 clients", replies.getRef());
+        ClientHost.Host host = new ClientHost.Host(1, 3, "seed 1, 10 clients", "rounds = 3\nseed = 1\n", replies.getRef());
         ClientHost.Hosted hosted = new ClientHost.Hosted(1, 3, List.of(client.getRef(), client.getRef()));
 
         assertThat(serializer(host).getClass().getSimpleName()).isEqualTo("JacksonCborSerializer");
