@@ -48,6 +48,45 @@ class NodeCommandTest {
     }
 
     @Test
+    void aBadClusterSettingInAFileIsNamedWithItsLine() throws Exception {
+        Path settings = Files.writeString(dir.resolve("cluster.conf"), """
+                cluster {
+                  min-client-nodes = -1
+                  join-timeout = soon
+                  client-frame-size = 1KiB
+                }
+                """);
+        Result r = node("--role", "coordinator", "--bind", "127.0.0.1:0", "--scenario", scenario(),
+                "--cluster-config", settings.toString());
+        assertThat(r.code).isEqualTo(FedSimCli.USER_ERROR);
+        assertThat(r.err).contains(settings + ":2: cluster.min-client-nodes: must be >= 1, was -1")
+                .contains(settings + ":3: cluster.join-timeout: No number in duration value 'soon'")
+                .contains(settings + ":4: cluster.client-frame-size: must be between 256KiB and 1GiB, was 1KiB")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aKeystoreThatCannotBeOpenedIsAUserError() throws Exception {
+        Path notAStore = Files.writeString(dir.resolve("node.p12"), "not a key store");
+        Result r = node("--role", "clients", "--bind", "127.0.0.1:0", "--seed-nodes", "127.0.0.1:2552",
+                "--set", "cluster.tls.enabled=true", "--set", "cluster.tls.keystore=\"" + notAStore + "\"",
+                "--set", "cluster.tls.keystore-password=secret", "--set", "cluster.tls.truststore=\"" + dir.resolve("none.p12") + "\"",
+                "--set", "cluster.tls.truststore-password=secret");
+        assertThat(r.code).isEqualTo(FedSimCli.USER_ERROR);
+        assertThat(r.err).contains("--set cluster.tls.keystore=\"" + notAStore + "\": cluster.tls.keystore: cannot open "
+                        + notAStore + " as a PKCS12 or JKS store with cluster.tls.keystore-password")
+                .contains("cluster.tls.truststore: no such file " + dir.resolve("none.p12"))
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void theCoordinatorNodeNeedsItsScenario() throws Exception {
+        Result r = node("--role", "coordinator", "--bind", "127.0.0.1:0");
+        assertThat(r.code).isEqualTo(FedSimCli.USER_ERROR);
+        assertThat(r.err).contains("--scenario: the coordinator node needs the scenario file");
+    }
+
+    @Test
     void aPortInUseIsAUserError() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Result r = node("--role", "clients", "--bind", "127.0.0.1:" + taken.getLocalPort(),
