@@ -108,8 +108,10 @@ public record ClusterSettings(int minClientNodes, Duration joinTimeout, Duration
             if (read("tls.enabled", config::getBoolean, b -> true, "", false)) {
                 String protocol = read("tls.protocol", config::getString, p -> p.equals("TLSv1.2") || p.equals("TLSv1.3"),
                         "must be TLSv1.2 or TLSv1.3", "TLSv1.3");
-                tls = Optional.of(new Tls(store("tls.keystore", "tls.keystore-password"), required("tls.keystore-password"),
-                        store("tls.truststore", "tls.truststore-password"), required("tls.truststore-password"), protocol));
+                String keyPassword = required("tls.keystore-password");
+                String trustPassword = required("tls.truststore-password");
+                tls = Optional.of(new Tls(store("tls.keystore", "tls.keystore-password", keyPassword), keyPassword,
+                        store("tls.truststore", "tls.truststore-password", trustPassword), trustPassword, protocol));
             }
             return problems.isEmpty() ? new ClusterSettings(minNodes, join, stable, (int) frame, tls) : null;
         }
@@ -140,9 +142,8 @@ public record ClusterSettings(int minClientNodes, Duration joinTimeout, Duration
         }
 
         /** A key or trust store that exists and opens with its password, as Artery will need it to. */
-        private Path store(String key, String passwordKey) {
+        private Path store(String key, String passwordKey, String password) {
             String path = required(key);
-            String password = required(passwordKey);
             if (path.isEmpty()) {
                 return Path.of("");
             }
