@@ -84,6 +84,46 @@ class ClusterRunTest {
         }
     }
 
+    /**
+     * The client node has no scenario file and its data elsewhere than the coordinator's: it runs the coordinator's
+     * scenario with its own path on top. The coordinator's copy is deleted before the node starts, so the run can
+     * only complete if the node read its own.
+     */
+    @Test
+    void aClientNodeWithoutAScenarioReadsItsOwnDataPath() throws Exception {
+        StringBuilder csv = new StringBuilder("x1,x2,label\n");
+        for (int i = 0; i < 60; i++) {
+            csv.append(i % 7).append(',').append(i % 5 - 2).append(',').append(i % 2).append('\n');
+        }
+        Path theirs = Files.createDirectories(dir.resolve("coordinator-data")).resolve("train.csv");
+        Path ours = Files.createDirectories(dir.resolve("node-data")).resolve("train.csv");
+        Files.writeString(theirs, csv);
+        Files.writeString(ours, csv);
+        Path scenario = Files.writeString(dir.resolve("csv.conf"), """
+                name = cluster-csv
+                rounds = 2
+                data { source = csv, csv { train = "%s" } }
+                clients { count = 4, fraction = 0.5, batch-size = 5 }
+                model { type = logreg }
+                runtime { training-threads = 1 }
+                """.formatted(theirs));
+        Path out = dir.resolve("out");
+        int[] ports = {freePort(), freePort()};
+        try (NodeProcesses nodes = new NodeProcesses(dir)) {
+            Process coordinator = nodes.start("coordinator", "--role", "coordinator", "--bind", "127.0.0.1:" + ports[0],
+                    "--scenario", scenario.toString(), "--out", out.toString(), "--set", "cluster.join-timeout=300s");
+            nodes.await("the coordinator's data", RUN_LIMIT, "coordinator", () -> nodes.logText("coordinator").contains("waiting up to"));
+            Files.delete(theirs);
+            Process node = nodes.start("clients", "--role", "clients", "--bind", "127.0.0.1:" + ports[1], "--seed-nodes",
+                    "127.0.0.1:" + ports[0], "--set", "data.csv.train=\"" + ours + "\"", "--set", "cluster.join-timeout=300s");
+
+            assertThat(nodes.exitCode(coordinator, "coordinator", RUN_LIMIT)).as(nodes.logText("coordinator")).isEqualTo(0);
+            assertThat(nodes.exitCode(node, "clients", Duration.ofMinutes(1))).as(nodes.logText("clients")).isEqualTo(0);
+            assertThat(nodes.logText("clients")).contains("cluster-csv: the coordinator's scenario", "hosting clients 0..3");
+        }
+        assertThat(table(out)).hasSize(3);
+    }
+
     @Test
     void aClientNodeKilledMidRunDropsItsClientsAndTheRunCompletes() throws Exception {
         int rounds = 20;
