@@ -76,7 +76,7 @@ class RoundQueryTest {
         train(clients.get(2), 7).replyTo().tell(update(2, 7));
 
         RoundQuery.Result result = results.expectMessageClass(RoundQuery.Result.class);
-        assertThat(result.updates()).extracting(ClientActor.Update::clientId).containsExactly(2);
+        assertThat(result.collected().results()).extracting(ClientResult::clientId).containsExactly(2);
         assertThat(result.failures()).containsExactly(
                 new ClientFailure(6, ClientFailure.Kind.DROPPED, "its client node is unreachable"));
         results.expectTerminated(query);

@@ -95,7 +95,7 @@ class SimulatedRoundTest {
     void aClientDroppedWhileAskedCountsAsDroppedNotFailed() {
         SimulatedRound round = SimulatedRound.plan(RoundConditions.NONE, 1, 1, new int[] {0, 1, 2, 3}, 4, PLAN,
                 RoundConditions.Stragglers.DROP);
-        SimulatedRound.Closed closed = round.close(List.of(update(0), update(3)), List.of(
+        SimulatedRound.Closed closed = round.close(List.of(0, 3), List.of(
                 new ClientFailure(1, ClientFailure.Kind.DROPPED, "its client node is unreachable"),
                 new ClientFailure(2, ClientFailure.Kind.TIMED_OUT, "no reply")));
         assertThat(closed.dropped()).isEqualTo(1);
