@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ public final class ClientNode {
                              ClusterSettings settings) {
         Nd4jSetup.ensureSingleThreaded();
         ActorSystem<ClientHost.Command> system;
+        AtomicReference<RuntimeException> refusal = new AtomicReference<>();
         if (scenario.isPresent()) {
             Scenario s = scenario.get();
             FederatedData data = FederatedData.build(s);
@@ -56,11 +58,21 @@ public final class ClientNode {
         } else {
             LOG.info("client node on {}, joining {}; it runs the coordinator's scenario{}", bind, seeds,
                     overrides.isEmpty() ? "" : " with " + overrides);
-            system = ClusterConfig.boot(ClientHost.create(text -> fromCoordinator(text, overrides, settings)),
+            system = ClusterConfig.boot(ClientHost.create(text -> {
+                try {
+                    return fromCoordinator(text, overrides, settings);
+                } catch (RuntimeException e) {
+                    refusal.set(e);
+                    throw e;
+                }
+            }),
                     ClusterConfig.forNode(ClusterConfig.CLIENTS_ROLE, bind, seeds, settings.clientFrameSize(), settings,
                             Runtime.getRuntime().availableProcessors()), bind);
         }
         Done ignored = system.getWhenTerminated().toCompletableFuture().join();
+        if (refusal.get() instanceof FedSimException e) { // the coordinator stopped the run for it: the node's exit says so too
+            throw e;
+        }
         Optional<CoordinatedShutdown.Reason> reason = CoordinatedShutdown.get(system).getShutdownReason();
         if (reason.isPresent() && reason.get() == CoordinatedShutdown.clusterJoinUnsuccessfulReason()) {
             throw new FedSimException("could not join the cluster through " + seeds + " within " + settings.joinTimeout()

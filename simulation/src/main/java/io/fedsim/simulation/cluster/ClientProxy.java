@@ -17,10 +17,10 @@ import java.util.Map;
  * evaluation request gets {@link ClientActor.Failed}. When a node comes back and hosts the id again,
  * {@link Rebind} points the proxy at it.
  *
- * <p>{@link ClusterFederation} tells it about its node from the cluster's membership and reachability events,
- * not through deathwatch: watching an actor of a new incarnation on the address of a removed node may be
- * answered at once with {@code Terminated} (the address is still marked terminated), which left a node that
- * came back unheard from.
+ * <p>{@link ClusterFederation} tells it about its node from the cluster's reachability events and the
+ * Receptionist's listing, not through deathwatch: a watch on the clients of a node restarted on a removed
+ * node's address was answered with {@code Terminated} within milliseconds (seen in the coordinator's log, the
+ * new node still joining), which unbound the proxy again and left the node that came back unheard from.
  *
  * <p>Its protocol is {@link ClientActor.Command} (what the coordinator sends) plus the private messages below:
  * the behaviour takes {@code Object}, and the coordinator sees a narrowed reference.

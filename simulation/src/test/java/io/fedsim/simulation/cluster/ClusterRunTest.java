@@ -125,6 +125,25 @@ class ClusterRunTest {
     }
 
     @Test
+    void aClientNodeThatCannotLoadItsDataStopsTheRunWithItsReason() throws Exception {
+        Path scenario = Files.writeString(dir.resolve("small.conf"), SCENARIO.formatted(2, "60s"));
+        Path missing = dir.resolve("no-mnist-here");
+        int[] ports = {freePort(), freePort()};
+        try (NodeProcesses nodes = new NodeProcesses(dir)) {
+            Process coordinator = nodes.start("coordinator", "--role", "coordinator", "--bind", "127.0.0.1:" + ports[0],
+                    "--scenario", scenario.toString(), "--out", dir.resolve("out").toString(), "--set", "cluster.join-timeout=300s");
+            Process node = nodes.start("clients", "--role", "clients", "--bind", "127.0.0.1:" + ports[1], "--seed-nodes",
+                    "127.0.0.1:" + ports[0], "--set", "data.source=idx", "--set", "data.dir=\"" + missing + "\"",
+                    "--set", "cluster.join-timeout=300s");
+
+            assertThat(nodes.exitCode(coordinator, "coordinator", RUN_LIMIT)).as(nodes.logText("coordinator")).isEqualTo(2);
+            assertThat(nodes.exitCode(node, "clients", Duration.ofMinutes(1))).as(nodes.logText("clients")).isEqualTo(2);
+            assertThat(nodes.logText("coordinator")).contains("client node 0 refused its clients: MNIST folder " + missing)
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void aClientNodeKilledMidRunDropsItsClientsAndTheRunCompletes() throws Exception {
         int rounds = 20;
         // a deadline longer than the failure detector takes to see the node gone: the round it dies in drops its clients too
