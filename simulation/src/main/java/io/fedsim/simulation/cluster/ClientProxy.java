@@ -11,39 +11,42 @@ import java.util.Map;
 
 /**
  * Stands in for one client id on the coordinator node: forwards the coordinator's messages to wherever the
- * client lives now. It never stops. While the client's node is unreachable or gone it answers for the client:
- * a training request gets {@link ClientActor.Unreachable} (the client drops out of the round, as a simulated
- * drop-out does) and so does the request it forwarded last, which the dead node will never answer; an
- * evaluation request gets {@link ClientActor.Failed}. When a node comes back and hosts the id again,
- * {@link Rebind} points the proxy at it.
+ * client lives now. It never stops. Once the client's node has left the cluster (the split-brain resolver
+ * downed it) it answers for the client: a training request gets {@link ClientActor.Unreachable} (the client
+ * drops out of the round, as a simulated drop-out does), an evaluation request {@link ClientActor.Failed}, a
+ * state request the empty state a node taking over starts the client with; so do the requests it forwarded
+ * last, which the dead node will never answer. When a node comes back and hosts the id again, {@link Rebind}
+ * points the proxy at it.
  *
- * <p>{@link ClusterFederation} tells it about its node from the cluster's reachability events and the
- * Receptionist's listing, not through deathwatch: a watch on the clients of a node restarted on a removed
- * node's address was answered with {@code Terminated} within milliseconds (seen in the coordinator's log, the
- * new node still joining), which unbound the proxy again and left the node that came back unheard from.
+ * <p>While the node is only unreachable the proxy goes on forwarding: a node that is back within
+ * {@code cluster.stable-after} (a pause, a network blip) is never downed, answers late, and changes nothing.
  *
- * <p>Its protocol is {@link ClientActor.Command} (what the coordinator sends) plus the private messages below:
- * the behaviour takes {@code Object}, and the coordinator sees a narrowed reference.
+ * <p>{@link ClusterFederation} tells it about its node from the Receptionist's listing, not through deathwatch:
+ * a watch on the clients of a node restarted on a removed node's address was answered with {@code Terminated}
+ * within milliseconds (seen in the coordinator's log, the new node still joining), which unbound the proxy
+ * again and left the node that came back unheard from.
+ *
+ * <p>Its protocol is {@link ClientActor.Command} (what the coordinator sends) plus {@link Rebind} and
+ * {@link Gone}: the behaviour takes {@code Object}, and the coordinator sees a narrowed reference.
  */
 final class ClientProxy extends AbstractBehavior<Object> {
 
-    /** From now on the client is {@code target}, on a node that is up. */
+    /** From now on the client is {@code target}. */
     record Rebind(ActorRef<ClientActor.Command> target) {
     }
 
-    /** The client's node became unreachable ({@code gone == false}) or left the cluster ({@code gone == true}). */
-    record Unavailable(boolean gone) {
-    }
-
-    /** The client's node is reachable again. */
-    enum Available {
+    /** The client's node left the cluster. */
+    enum Gone {
         INSTANCE
     }
 
+    private static final String REASON = "its client node left the cluster";
+
     private final int clientId;
     private ActorRef<ClientActor.Command> target;
-    private boolean reachable;
-    private ClientActor.Train lastForwarded;
+    // the last requests forwarded: a node that dies never answers them, so the proxy does once it is gone
+    private ClientActor.Train lastTrain;
+    private ClientActor.Evaluate lastEvaluate;
     private ClientActor.GetState lastStateRequest;
 
     static Behavior<Object> create(int clientId) {
@@ -59,8 +62,7 @@ final class ClientProxy extends AbstractBehavior<Object> {
     public Receive<Object> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Rebind.class, this::onRebind)
-                .onMessage(Unavailable.class, this::onUnavailable)
-                .onMessageEquals(Available.INSTANCE, this::onAvailable)
+                .onMessageEquals(Gone.INSTANCE, this::onGone)
                 .onMessage(ClientActor.Train.class, this::onTrain)
                 .onMessage(ClientActor.Evaluate.class, this::onEvaluate)
                 .onMessage(ClientActor.GetState.class, this::onGetState)
@@ -70,59 +72,53 @@ final class ClientProxy extends AbstractBehavior<Object> {
 
     private Behavior<Object> onRebind(Rebind rebind) {
         target = rebind.target();
-        reachable = true;
-        lastForwarded = null;
-        lastStateRequest = null;
+        forget();
         return this;
     }
 
-    private Behavior<Object> onUnavailable(Unavailable unavailable) {
-        if (lastForwarded != null && reachable) { // answered already, or never will be: a second answer is ignored
-            lastForwarded.replyTo().tell(unreachable(lastForwarded.round()));
+    /** Answers what the dead node never will; an answer that came first wins, and this one is ignored. */
+    private Behavior<Object> onGone() {
+        target = null;
+        if (lastTrain != null) {
+            onTrain(lastTrain);
         }
-        lastForwarded = null;
-        reachable = false;
-        if (unavailable.gone()) {
-            target = null;
-            if (lastStateRequest != null) { // the checkpoint waiting for it gets the state a node taking over starts from
-                lastStateRequest.replyTo().tell(new ClientActor.StateSnapshot(clientId, Map.of()));
-                lastStateRequest = null;
-            }
+        if (lastEvaluate != null) {
+            onEvaluate(lastEvaluate);
         }
-        return this;
-    }
-
-    private Behavior<Object> onAvailable() {
-        reachable = target != null;
+        if (lastStateRequest != null) {
+            onGetState(lastStateRequest);
+        }
+        forget();
         return this;
     }
 
     private Behavior<Object> onTrain(ClientActor.Train train) {
-        if (!serving()) {
-            train.replyTo().tell(unreachable(train.round()));
-            return this;
+        if (target == null) {
+            train.replyTo().tell(new ClientActor.Unreachable(clientId, train.round(), REASON));
+        } else {
+            lastTrain = train;
+            target.tell(train);
         }
-        lastForwarded = train;
-        target.tell(train);
         return this;
     }
 
     private Behavior<Object> onEvaluate(ClientActor.Evaluate evaluate) {
-        if (!serving()) {
-            evaluate.replyTo().tell(new ClientActor.Failed(clientId, evaluate.round(), reason()));
-            return this;
+        if (target == null) {
+            evaluate.replyTo().tell(new ClientActor.Failed(clientId, evaluate.round(), REASON));
+        } else {
+            lastEvaluate = evaluate;
+            target.tell(evaluate);
         }
-        target.tell(evaluate);
         return this;
     }
 
     private Behavior<Object> onGetState(ClientActor.GetState get) {
-        if (target == null) { // its node is gone, and its state with it: a node that takes over starts the client afresh
+        if (target == null) { // its state went with its node: a node that takes over starts the client afresh
             get.replyTo().tell(new ClientActor.StateSnapshot(clientId, Map.of()));
-            return this;
+        } else {
+            lastStateRequest = get;
+            target.tell(get);
         }
-        lastStateRequest = get;
-        target.tell(get); // unreachable for now, maybe back soon: its state is unknown, and the checkpoint waits for it
         return this;
     }
 
@@ -133,15 +129,9 @@ final class ClientProxy extends AbstractBehavior<Object> {
         return this;
     }
 
-    private boolean serving() {
-        return target != null && reachable;
-    }
-
-    private ClientActor.Unreachable unreachable(int round) {
-        return new ClientActor.Unreachable(clientId, round, reason());
-    }
-
-    private String reason() {
-        return target == null ? "its client node left the cluster" : "its client node is unreachable";
+    private void forget() {
+        lastTrain = null;
+        lastEvaluate = null;
+        lastStateRequest = null;
     }
 }

@@ -32,9 +32,9 @@ import java.util.concurrent.CompletableFuture;
  * The root of the coordinator node: one {@link ClientProxy} per client id, then it waits (through the
  * Receptionist) for {@code min-client-nodes} {@link ClientHost}s, gives each a node index in the order of
  * their addresses, points the proxies at the clients they spawn, and starts the same {@link Coordinator} as
- * a single-JVM run. While the run goes on, the clients of a node that is unreachable drop out of their rounds
- * (their proxies answer for them); a host whose node is removed leaves its index vacant, and the next host to
- * appear takes the vacant index over.
+ * a single-JVM run. While the run goes on, a host whose node is removed (downed) leaves its index vacant: its
+ * clients drop out of their rounds (their proxies answer for them) until the next host to appear takes the
+ * vacant index over.
  */
 final class ClusterFederation extends AbstractBehavior<Object> {
 
@@ -122,7 +122,7 @@ final class ClusterFederation extends AbstractBehavior<Object> {
                         + "until a node takes them over", e.getValue().path().address(), e.getKey(),
                         Population.first(population, nodeCount, e.getKey()), Population.end(population, nodeCount, e.getKey()) - 1);
                 awaiting.remove(e.getKey());
-                tellProxies(e.getKey(), new ClientProxy.Unavailable(true));
+                tellProxies(e.getKey(), ClientProxy.Gone.INSTANCE);
                 return true;
             }
             return false;
@@ -139,15 +139,16 @@ final class ClusterFederation extends AbstractBehavior<Object> {
         return this;
     }
 
-    /** The clients of a node that became unreachable drop out of their rounds until it is reachable again. */
+    /** Only said: the proxies go on forwarding until the split-brain resolver downs the node (or it is back). */
     private Behavior<Object> reachability(Address address, boolean reachable) {
         assigned.forEach((index, host) -> {
-            if (host.path().address().equals(address) && !awaiting.contains(index)) {
-                if (!reachable) {
-                    getContext().getLog().warn("client node {} (index {}) is unreachable: its clients drop out of their "
-                            + "rounds until it is reachable again or the split-brain resolver downs it", address, index);
+            if (host.path().address().equals(address)) {
+                if (reachable) {
+                    getContext().getLog().info("client node {} (index {}) is reachable again", address, index);
+                } else {
+                    getContext().getLog().warn("client node {} (index {}) is unreachable: unless it is back within "
+                            + "cluster.stable-after, the split-brain resolver downs it and its clients drop out", address, index);
                 }
-                tellProxies(index, reachable ? ClientProxy.Available.INSTANCE : new ClientProxy.Unavailable(false));
             }
         });
         return this;
