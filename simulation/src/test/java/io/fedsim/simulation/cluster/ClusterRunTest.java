@@ -19,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three JVMs on 127.0.0.1 (one coordinator node, two client nodes) run a scenario to the end: the metrics
- * equal a single-JVM run's apart from wall time; a client node killed mid-run leaves its clients dropped
- * while the run goes on, and a node started again in its place serves them again. Timeouts are generous:
- * the machine may be busy, and a JVM with ND4J and Akka Cluster takes seconds to start.
+ * Three JVMs on 127.0.0.1 (one coordinator node, two client nodes, started without --scenario) run a scenario
+ * to the end: the metrics equal a single-JVM run's apart from wall time; a client node killed mid-run leaves
+ * its clients dropped (not failed) while the run goes on, and a node started again in its place serves them
+ * again. A client node without a scenario file reads its own data path, or stops the run with its reason when it
+ * cannot. Timeouts are generous: the machine may be busy, and a JVM with ND4J and Akka Cluster takes seconds to
+ * start.
  */
 class ClusterRunTest {
     private static final Duration RUN_LIMIT = Duration.ofMinutes(6);
