@@ -177,9 +177,9 @@ public final class ClientBatchSteps {
     /**
      * The first step of a round, when every client holds the same parameters (the caller has set them; only
      * client 0's are read for the shared products): forward and delta products as one product each over all
-     * clients' batches, then each client's own update. Same loss and update per client as
-     * {@link #interleavedSteps} as long as OpenBLAS computes each column of a product the same way whatever
-     * the number of columns (ClientBatchStepsTest checks this on the machine it runs on).
+     * clients' batches, then each client's own update. Not always the same to the bit as each client's own
+     * step: a wider product can switch OpenBLAS to another kernel that sums in another order (with the
+     * SkylakeX kernels, the 2NN's 200 x 200 forward product from 3 clients on; see ClientBatchStepsTest).
      */
     public void sharedFirstSteps(Dataset data, int[][] rows, int[] from, float learningRate, double[] loss) {
         loadBatches(data, rows, from);
