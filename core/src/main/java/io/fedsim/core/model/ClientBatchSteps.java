@@ -51,6 +51,8 @@ public final class ClientBatchSteps {
     private final FloatBuffer[][] activationBufs;
     private final FloatBuffer[][] deltaBufs;
     private final int[][] labels;
+    /** Heap room for {@link DenseKernels}, sized for the shared step's all-clients blocks. */
+    private final float[] scratch;
 
     /**
      * @param model   a dense model (logistic regression or an MLP)
@@ -113,6 +115,11 @@ public final class ClientBatchSteps {
             }
         }
         labels = new int[clients][batch];
+        int widest = 0;
+        for (int l = 0; l < layers; l++) {
+            widest = Math.max(widest, layout.outputs(l));
+        }
+        scratch = new float[2 * (clients * batch + 1) * widest];
     }
 
     private static DataBuffer floatBuffer(long length) {
@@ -158,7 +165,7 @@ public final class ClientBatchSteps {
             for (int c = 0; c < clients; c++) {
                 NativeMatrix.gemm(weights[c][l], false, layerInput(c, l), false, activations[c][l], 1f, 0f);
                 DenseKernels.addBias(activationBufs[c][l], batch, layout.outputs(l), paramBufs[c],
-                        layout.biasOffset(l), l < layers - 1);
+                        layout.biasOffset(l), l < layers - 1, scratch);
             }
         }
         topDeltas(loss);
@@ -167,7 +174,7 @@ public final class ClientBatchSteps {
                 if (l > 0) {
                     NativeMatrix.gemm(weights[c][l], true, deltas[c][l], false, deltas[c][l - 1], 1f, 0f);
                     DenseKernels.reluBackward(deltaBufs[c][l - 1], activationBufs[c][l - 1],
-                            batch * layout.inputs(l));
+                            batch * layout.inputs(l), scratch);
                 }
                 update(c, l, learningRate);
             }
@@ -188,14 +195,15 @@ public final class ClientBatchSteps {
             NativeMatrix.gemm(weights[0][l], false, l == 0 ? allInput : allActivations[l - 1], false,
                     allActivations[l], 1f, 0f);
             DenseKernels.addBias(allActivationBufs[l], all, layout.outputs(l), paramBufs[0], layout.biasOffset(l),
-                    l < layers - 1);
+                    l < layers - 1, scratch);
         }
         topDeltas(loss);
         for (int l = layers - 1; l >= 0; l--) {
             if (l > 0) {
                 // Client 0's layer l is still the shared one here: updates come after this product.
                 NativeMatrix.gemm(weights[0][l], true, allDeltas[l], false, allDeltas[l - 1], 1f, 0f);
-                DenseKernels.reluBackward(allDeltaBufs[l - 1], allActivationBufs[l - 1], all * layout.inputs(l));
+                DenseKernels.reluBackward(allDeltaBufs[l - 1], allActivationBufs[l - 1], all * layout.inputs(l),
+                        scratch);
             }
             for (int c = 0; c < clients; c++) {
                 update(c, l, learningRate);
@@ -216,7 +224,7 @@ public final class ClientBatchSteps {
     private void update(int c, int l, float learningRate) {
         NativeMatrix.gemm(deltas[c][l], false, layerInput(c, l), true, weights[c][l], -learningRate, 1f);
         DenseKernels.subtractScaledColumnSums(deltaBufs[c][l], batch, layout.outputs(l), paramBufs[c],
-                layout.biasOffset(l), learningRate);
+                layout.biasOffset(l), learningRate, scratch);
     }
 
     private NativeMatrix layerInput(int c, int l) {
