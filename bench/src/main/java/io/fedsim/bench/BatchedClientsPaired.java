@@ -15,6 +15,8 @@ import java.util.function.DoubleSupplier;
  */
 public final class BatchedClientsPaired {
     private static final long SLICE_NANOS = 150_000_000L;
+    /** Where each slice's results go, so that the JIT cannot drop the work that produced them. */
+    private static volatile double sink;
 
     private BatchedClientsPaired() {
     }
@@ -73,18 +75,16 @@ public final class BatchedClientsPaired {
 
     /** Microseconds per client-step (each call does {@link BatchedClientsBench#OPS}) over one slice. */
     private static double slice(DoubleSupplier op) {
-        double sink = 0;
+        double sum = 0;
         long calls = 0;
         long start = System.nanoTime();
         long now;
         do {
-            sink += op.getAsDouble();
+            sum += op.getAsDouble();
             calls++;
             now = System.nanoTime();
         } while (now - start < SLICE_NANOS);
-        if (sink == 42.4242) {
-            System.out.print("");
-        }
+        sink = sum;
         return (now - start) / 1e3 / (calls * BatchedClientsBench.OPS);
     }
 

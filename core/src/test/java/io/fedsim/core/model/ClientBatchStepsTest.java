@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fedsim.core.data.Dataset;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,7 +81,7 @@ class ClientBatchStepsTest {
     private void sharedFirstStep(int k, float[][] got, double[] loss, float[][] expected, double[][] expectedLoss) {
         float[] global = TestData.randomParameters(7, model.numParameters(), 0.08);
         float[][] start = new float[k][];
-        java.util.Arrays.fill(start, global);
+        Arrays.fill(start, global);
         int[][] rows = rowsPerClient(k);
         float[][] own = perClient(start, rows, 1, expectedLoss);
         System.arraycopy(own, 0, expected, 0, k);
