@@ -43,7 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   products of all k clients as one product each ({@link ClientBatchSteps#sharedFirstSteps}).</li>
  *   <li>{@code gemmPerClient} against {@code gemmBatchedOp}: the largest product of a step (layer 1 forward,
  *   200 x 784 times 784 x 10) for k clients with their own weights, as k {@code cblas_sgemm} calls or as one
- *   libnd4j {@code batched_gemm} op (OpenBLAS has no sgemm_batch, so libnd4j runs its own loop).</li>
+ *   libnd4j {@code batched_gemm} op (OpenBLAS has no sgemm_batch, so libnd4j runs its own loop); and
+ *   {@code gemmSplitK}, the same products each split in two along K (see there).</li>
  * </ul>
  * Run: {@code bash bench/jmh BatchedClients -f 1 -wi 3 -i 5}.
  */
@@ -73,6 +74,9 @@ public class BatchedClientsBench {
     private FloatPointer[] gemmA;
     private FloatPointer[] gemmB;
     private FloatPointer[] gemmC;
+    /** The second halves along K: columns 392.. of each A, rows 392.. of each B. */
+    private FloatPointer[] gemmA2;
+    private FloatPointer[] gemmB2;
     private DynamicCustomOp batchedGemm;
 
     @Setup
@@ -113,6 +117,8 @@ public class BatchedClientsBench {
         gemmA = new FloatPointer[k];
         gemmB = new FloatPointer[k];
         gemmC = new FloatPointer[k];
+        gemmA2 = new FloatPointer[k];
+        gemmB2 = new FloatPointer[k];
         Nd4j.getRandom().setSeed(3);
         for (int i = 0; i < k; i++) {
             a[i] = columnMajor(200, 784).assign(Nd4j.rand(DataType.FLOAT, 200, 784).muli(0.1));
@@ -121,6 +127,8 @@ public class BatchedClientsBench {
             gemmA[i] = new FloatPointer(a[i].data().addressPointer());
             gemmB[i] = new FloatPointer(b[i].data().addressPointer());
             gemmC[i] = new FloatPointer(c[i].data().addressPointer());
+            gemmA2[i] = new FloatPointer(a[i].data().addressPointer()).position(200L * 392);
+            gemmB2[i] = new FloatPointer(b[i].data().addressPointer()).position(392);
         }
         DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("batched_gemm")
                 .addInputs(alpha, beta).addInputs(a).addInputs(b).addOutputs(c)
@@ -132,11 +140,14 @@ public class BatchedClientsBench {
         gemmPerClient();
         float[] viaBlas = c[k - 1].data().asFloat();
         double worst = 0;
+        gemmSplitK();
+        float[] viaSplit = c[k - 1].data().asFloat();
         for (int i = 0; i < viaOp.length; i++) {
             worst = Math.max(worst, Math.abs(viaOp[i] - viaBlas[i]) / (1e-3 + Math.abs(viaBlas[i])));
+            worst = Math.max(worst, Math.abs(viaSplit[i] - viaBlas[i]) / (1e-3 + Math.abs(viaBlas[i])));
         }
         if (worst > 1e-4) {
-            throw new IllegalStateException("batched_gemm and cblas_sgemm disagree: relative error " + worst);
+            throw new IllegalStateException("batched_gemm, split and single products disagree: " + worst);
         }
     }
 
@@ -211,6 +222,25 @@ public class BatchedClientsBench {
             for (int i = 0; i < k; i++) {
                 cblas_sgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, 200, 10, 784, 1f, gemmA[i], 200, gemmB[i], 784,
                         0f, gemmC[i], 200);
+            }
+        }
+    }
+
+    /**
+     * Not batching, a side measurement for the per-client step: the same k products, each as two products over
+     * halves of K (784 = 2 x 392). Each half is 200 x 392 x 10 = 784,000 multiply-adds, under the 10^6 up to
+     * which OpenBLAS's SkylakeX kernels use the small-matrix kernel (no packing of the weights); the whole
+     * product is over it and packs 200 x 784 weights for 10 columns. Sums in another order than one call.
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public void gemmSplitK() {
+        for (int s = 0; s < OPS / k; s++) {
+            for (int i = 0; i < k; i++) {
+                cblas_sgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, 200, 10, 392, 1f, gemmA[i], 200, gemmB[i], 784,
+                        0f, gemmC[i], 200);
+                cblas_sgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, 200, 10, 392, 1f, gemmA2[i], 200, gemmB2[i],
+                        784, 1f, gemmC[i], 200);
             }
         }
     }

@@ -26,6 +26,13 @@ public final class BatchedClientsPaired {
         BatchedClientsBench single = state(1);
         System.out.println("pair k per_client_us batched_us ratio_median ratio_q1 ratio_q3 (per client-step or product; "
                 + rounds + " slice pairs of " + SLICE_NANOS / 1_000_000 + " ms)");
+        compare("gemmSplitK", 1, () -> {
+            single.gemmPerClient();
+            return 0;
+        }, () -> {
+            single.gemmSplitK();
+            return 0;
+        }, rounds);
         for (int k : new int[] {1, 2, 4, 8}) {
             BatchedClientsBench many = state(k);
             compare("interleaved", k, single::perClient, many::interleaved, rounds);
