@@ -163,7 +163,8 @@ public final class ClientBatchSteps {
         loadBatches(data, rows, from);
         for (int l = 0; l < layers; l++) {
             for (int c = 0; c < clients; c++) {
-                NativeMatrix.gemm(weights[c][l], false, layerInput(c, l), false, activations[c][l], 1f, 0f);
+                forward(weights[c][l], layerInput(c, l), activations[c][l], DenseWorkspace.forwardChunks(
+                        layout.outputs(l), layout.inputs(l), batch));
                 DenseKernels.addBias(activationBufs[c][l], batch, layout.outputs(l), paramBufs[c],
                         layout.biasOffset(l), l < layers - 1, scratch);
             }
@@ -192,8 +193,9 @@ public final class ClientBatchSteps {
         loadBatches(data, rows, from);
         int all = clients * batch;
         for (int l = 0; l < layers; l++) {
-            NativeMatrix.gemm(weights[0][l], false, l == 0 ? allInput : allActivations[l - 1], false,
-                    allActivations[l], 1f, 0f);
+            // split along K as each client's own step splits it, so that every column sums the same pieces
+            forward(weights[0][l], l == 0 ? allInput : allActivations[l - 1], allActivations[l],
+                    DenseWorkspace.forwardChunks(layout.outputs(l), layout.inputs(l), batch));
             DenseKernels.addBias(allActivationBufs[l], all, layout.outputs(l), paramBufs[0], layout.biasOffset(l),
                     l < layers - 1, scratch);
         }
@@ -209,6 +211,12 @@ public final class ClientBatchSteps {
                 update(c, l, learningRate);
             }
         }
+    }
+
+    /** Z^T = W^T H^T in {@code pieces} pieces along K, with the same K ranges as {@link DenseWorkspace}'s forward pass. */
+    private static void forward(NativeMatrix w, NativeMatrix h, NativeMatrix z, int pieces) {
+        NativeMatrix[][] split = NativeMatrix.splitK(w, h, pieces);
+        NativeMatrix.gemmPieces(split[0], split[1], z);
     }
 
     /** Softmax cross-entropy per client (each over its own batch, as a workspace would), the top deltas. */

@@ -110,6 +110,9 @@ final class DenseWorkspace implements ModelWorkspace {
         final NativeMatrix input;
         final NativeMatrix[] activations = new NativeMatrix[layers];
         final NativeMatrix[] deltas = new NativeMatrix[layers];
+        /** Per layer, the forward product's pieces along K: weight columns and input rows (see {@link #forwardChunks}). */
+        final NativeMatrix[][] forwardWeights = new NativeMatrix[layers][];
+        final NativeMatrix[][] forwardInputs = new NativeMatrix[layers][];
 
         /** Views of the first {@code batch} rows of the given buffers. */
         BatchViews(DataBuffer inputs, DataBuffer[] activationData, DataBuffer[] deltaData, int batch) {
@@ -119,12 +122,35 @@ final class DenseWorkspace implements ModelWorkspace {
                 activations[l] = transposedView(activationData[l], 0, batch, layout.outputs(l));
                 deltas[l] = transposedView(deltaData[l], 0, batch, layout.outputs(l));
             }
+            for (int l = 0; l < layers; l++) {
+                NativeMatrix[][] split = NativeMatrix.splitK(weights[l], layerInput(l),
+                        forwardChunks(layout.outputs(l), layout.inputs(l), batch));
+                forwardWeights[l] = split[0];
+                forwardInputs[l] = split[1];
+            }
         }
 
         NativeMatrix layerInput(int layer) {
             return layer == 0 ? input : activations[layer - 1];
         }
     }
+
+    /**
+     * How many pieces along K a forward product Z^T = W^T H^T ({@code outputs x inputs} times {@code inputs x batch})
+     * is taken in. OpenBLAS (0.3.19, SkylakeX kernels) multiplies products of at most {@value #SMALL_GEMM} multiply-adds
+     * with its small-matrix kernel, straight from the operands; above that it first packs both operands into
+     * blocks, which at a client's batch sizes costs more than the product: the 2NN's first layer at B = 10
+     * (200 x 784 x 10 = 1.57 M) ran in about a third of the time as two halves along K (the second accumulating
+     * into the first), and a whole local step in two thirds (measured by {@code BatchedClientsBench.gemmSplitK}).
+     * Only products that two pieces bring under the limit are split; bigger ones stay whole, where packing pays.
+     */
+    static int forwardChunks(int outputs, int inputs, int batch) {
+        long mnk = (long) outputs * inputs * batch;
+        return mnk > SMALL_GEMM && mnk <= 2L * SMALL_GEMM && inputs >= 2 ? 2 : 1;
+    }
+
+    /** The largest product OpenBLAS's SkylakeX small-matrix sgemm kernel takes (M * N * K). */
+    static final long SMALL_GEMM = 1_000_000;
 
     private BatchViews views(int batch) {
         BatchViews v = viewsBySize[batch];
@@ -296,12 +322,12 @@ final class DenseWorkspace implements ModelWorkspace {
 
     /**
      * Logits of the loaded batch into the top activation buffer, ReLU after every layer but the last; per
-     * layer Z^T = W^T H^T on the transposed views.
+     * layer Z^T = W^T H^T on the transposed views, in one or two pieces along K ({@link #forwardChunks}).
      */
     private void forward(BatchViews v) {
         int batch = v.batch;
         for (int l = 0; l < layers; l++) {
-            NativeMatrix.gemm(weights[l], false, v.layerInput(l), false, v.activations[l], 1f, 0f);
+            NativeMatrix.gemmPieces(v.forwardWeights[l], v.forwardInputs[l], v.activations[l]);
             DenseKernels.addBias(activationBufs[l], batch, layout.outputs(l), paramBuf, layout.biasOffset(l),
                     l < layers - 1, scratch);
         }

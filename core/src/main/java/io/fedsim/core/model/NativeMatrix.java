@@ -36,6 +36,54 @@ record NativeMatrix(FloatPointer data, int rows, int cols, int ld) {
         return new NativeMatrix(p, rows, cols, ld);
     }
 
+    /** Columns {@code [from, to)} of this matrix, over the same memory. */
+    NativeMatrix columns(int from, int to) {
+        checkRange(from, to, cols);
+        FloatPointer p = new FloatPointer(data);
+        p.position(data.position() + (long) from * ld);
+        return new NativeMatrix(p, rows, to - from, ld);
+    }
+
+    /** Rows {@code [from, to)} of this matrix, over the same memory. */
+    NativeMatrix rows(int from, int to) {
+        checkRange(from, to, rows);
+        FloatPointer p = new FloatPointer(data);
+        p.position(data.position() + from);
+        return new NativeMatrix(p, to - from, cols, ld);
+    }
+
+    private static void checkRange(int from, int to, int size) {
+        if (from < 0 || to > size || from >= to) {
+            throw new IllegalArgumentException("range [" + from + ", " + to + ") of " + size);
+        }
+    }
+
+    /**
+     * The product {@code a * b} cut into {@code pieces} along K: {@code [pieces of a (column ranges), pieces of b
+     * (the same row ranges)]}, for {@link #gemmPieces}. Made once and kept: each piece is a pointer object.
+     */
+    static NativeMatrix[][] splitK(NativeMatrix a, NativeMatrix b, int pieces) {
+        int k = a.cols;
+        if (b.rows != k || pieces < 1 || pieces > k) {
+            throw new IllegalArgumentException("cannot split " + a + " x " + b + " into " + pieces + " along K");
+        }
+        NativeMatrix[][] out = new NativeMatrix[2][pieces];
+        for (int c = 0; c < pieces; c++) {
+            int from = (int) ((long) k * c / pieces);
+            int to = (int) ((long) k * (c + 1) / pieces);
+            out[0][c] = a.columns(from, to);
+            out[1][c] = b.rows(from, to);
+        }
+        return out;
+    }
+
+    /** {@code c = sum over pieces of a[i] * b[i]}, the first piece overwriting c and each next one adding to it. */
+    static void gemmPieces(NativeMatrix[] a, NativeMatrix[] b, NativeMatrix c) {
+        for (int i = 0; i < a.length; i++) {
+            gemm(a[i], false, b[i], false, c, 1f, i == 0 ? 0f : 1f);
+        }
+    }
+
     /** {@code c = alpha * op(a) * op(b) + beta * c}, op = transpose where asked. */
     static void gemm(NativeMatrix a, boolean transposeA, NativeMatrix b, boolean transposeB, NativeMatrix c,
                      float alpha, float beta) {
