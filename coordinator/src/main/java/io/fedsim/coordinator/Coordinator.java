@@ -62,7 +62,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     private final CoordinatorSettings settings;
-    private final List<ActorRef<ClientActor.Command>> clients;
+    private final ClientRefs clients;
     private final Strategy strategy;
     private final Evaluator evaluator;
     private final RunListener listener;
@@ -119,18 +119,28 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                                            RunListener listener, Optional<PrivacyAccounting> privacy,
                                            RoundConditions conditions, UpdateIntake intake, Checkpointing checkpointing,
                                            ActorRef<Finished> replyTo) {
-        return Behaviors.setup(context -> new Coordinator(context, settings, clients, initialParams, strategy,
-                evaluator, listener, privacy, conditions, intake, checkpointing, replyTo));
+        return Behaviors.setup(context -> new Coordinator(context, settings, ClientRefs.given(clients), initialParams,
+                strategy, evaluator, listener, privacy, conditions, intake, checkpointing, replyTo));
+    }
+
+    /** The same with clients the coordinator spawns as its children on first use (see {@link LazyClients}). */
+    public static Behavior<Command> create(CoordinatorSettings settings, LazyClients clients,
+                                           float[] initialParams, Strategy strategy, Evaluator evaluator,
+                                           RunListener listener, Optional<PrivacyAccounting> privacy,
+                                           RoundConditions conditions, UpdateIntake intake, Checkpointing checkpointing,
+                                           ActorRef<Finished> replyTo) {
+        return Behaviors.setup(context -> new Coordinator(context, settings, ClientRefs.lazy(clients, context),
+                initialParams, strategy, evaluator, listener, privacy, conditions, intake, checkpointing, replyTo));
     }
 
     private Coordinator(ActorContext<Command> context, CoordinatorSettings settings,
-                        List<ActorRef<ClientActor.Command>> clients, float[] initialParams, Strategy strategy,
+                        ClientRefs clients, float[] initialParams, Strategy strategy,
                         Evaluator evaluator, RunListener listener, Optional<PrivacyAccounting> privacy,
                         RoundConditions conditions, UpdateIntake intake, Checkpointing checkpointing,
                         ActorRef<Finished> replyTo) {
         super(context);
         this.settings = settings;
-        this.clients = List.copyOf(clients);
+        this.clients = clients;
         this.global = initialParams.clone();
         this.strategy = strategy;
         this.evaluator = evaluator;
@@ -281,7 +291,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                 (now - roundStartNanos) / 1e9, wallSeconds(now), extra));
         if (checkpointing.due(round, stop != null)) {
             pendingStop = stop;
-            getContext().spawn(ClientStatesQuery.create(clients, checkpointing.stateTimeout(),
+            getContext().spawn(ClientStatesQuery.create(clients.existing(), checkpointing.stateTimeout(),
                     getContext().messageAdapter(ClientStatesQuery.Result.class, StatesCollected::new)), "states-" + round);
             return this;
         }

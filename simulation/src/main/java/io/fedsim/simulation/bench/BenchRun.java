@@ -13,8 +13,12 @@ public final class BenchRun {
     }
 
     public static String run(Scenario scenario, Path outDir, int warmupRounds, TrainingMeter meter) throws IOException {
-        BenchFigures figures = new BenchFigures(meter, Math.min(warmupRounds, Math.max(0, scenario.rounds() - 2)));
-        RunSummary summary = Simulation.run(scenario, outDir, figures, meter);
+        RunSummary summary;
+        BenchFigures figures;
+        try (HeapGauge heap = HeapGauge.ofThisJvm()) {
+            figures = new BenchFigures(meter, Math.min(warmupRounds, Math.max(0, scenario.rounds() - 2)), scenario.rounds(), heap);
+            summary = Simulation.run(scenario, outDir, figures, meter);
+        }
         return BenchFigures.line(
                 "scenario", scenario.name(),
                 "clients", scenario.clients().count(),
@@ -27,6 +31,14 @@ public final class BenchRun {
                 "startup_seconds", figures.startupSeconds(),
                 "peak_heap_mb", MemoryPeaks.heapMb(),
                 "peak_rss_mb", MemoryPeaks.rssMb(),
+                "live_heap_start_mb", figures.liveHeapStartMb(),
+                "live_heap_end_mb", figures.liveHeapEndMb(),
+                "live_heap_mb_per_round", figures.liveHeapMbPerRound(),
+                "heap_after_gc_samples", figures.heapAfterGcSamples(),
+                "heap_after_gc_first_mb", figures.heapAfterGcFirstMb(),
+                "heap_after_gc_last_mb", figures.heapAfterGcLastMb(),
+                "heap_after_gc_mb_per_round", figures.heapAfterGcMbPerRound(),
+                "full_gcs", figures.fullGcs(),
                 "final_accuracy", summary.finalTestAccuracy());
     }
 }

@@ -14,6 +14,7 @@ import io.fedsim.client.UplinkPipeline;
 import io.fedsim.coordinator.Coordinator;
 import io.fedsim.coordinator.CoordinatorSettings;
 import io.fedsim.coordinator.Evaluator;
+import io.fedsim.coordinator.LazyClients;
 import io.fedsim.coordinator.async.AsyncCoordinator;
 import io.fedsim.coordinator.async.AsyncSettings;
 import io.fedsim.coordinator.RunListener;
@@ -30,16 +31,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
 /**
- * The root of a run's actor system: spawns one {@link ClientActor} per shard on the training dispatcher
- * and the {@link Coordinator} (or, with mode = async, the {@link AsyncCoordinator}), starts it, and completes {@code done} when the coordinator finishes (or
- * exceptionally when it fails).
+ * The root of a run's actor system: spawns the {@link Coordinator} (or, with mode = async, the
+ * {@link AsyncCoordinator}) and its clients, one {@link ClientActor} per shard on the training dispatcher, starts
+ * it, and completes {@code done} when the coordinator finishes (or exceptionally when it fails). The clients are
+ * spawned here at start, or (runtime.spawn-clients = on-first-use, synchronous runs) by the coordinator as it
+ * first needs each one.
  */
 final class Federation {
+    private static final DispatcherSelector TRAINING = DispatcherSelector.fromConfig(AkkaSettings.TRAINING_DISPATCHER);
+
     private Federation() {
     }
 
-    /** @param localTests each client's local test split by id, or empty when there is no federated evaluation */
-    static Behavior<Coordinator.Finished> create(CoordinatorSettings settings, AttackSetup attacks,
+    /**
+     * @param localTests each client's local test split by id, or empty when there is no federated evaluation
+     * @param lazy       spawn each client on first use instead of all at start
+     */
+    static Behavior<Coordinator.Finished> create(CoordinatorSettings settings, boolean lazy, AttackSetup attacks,
                                                  List<Shard> localTests, Model model,
                                                  float[] initialParams, Strategy strategy, Evaluator evaluator,
                                                  RunListener listener, Optional<PrivacyAccounting> privacy,
@@ -47,11 +55,16 @@ final class Federation {
                                                  Checkpointing checkpointing, TrainingMeter meter,
                                                  CompletableFuture<Coordinator.Finished> done) {
         return Behaviors.setup(context -> {
-            List<ActorRef<ClientActor.Command>> clients = spawnClients(context, attacks.shards(), localTests, model,
+            IntFunction<Behavior<ClientActor.Command>> client = clientBehaviors(attacks.shards(), localTests, model,
                     settings.seed(), faults, attacks::pipeline, meter);
-            ActorRef<Coordinator.Command> coordinator = context.spawn(Coordinator.create(settings, clients, initialParams,
-                    strategy, evaluator, listener, privacy, conditions, attacks.intake(), checkpointing, context.getSelf()),
-                    "coordinator");
+            Behavior<Coordinator.Command> behavior = lazy
+                    ? Coordinator.create(settings, new LazyClients(attacks.shards().size(), client, TRAINING), initialParams,
+                            strategy, evaluator, listener, privacy, conditions, attacks.intake(), checkpointing,
+                            context.getSelf())
+                    : Coordinator.create(settings, spawnClients(context, attacks.shards().size(), client), initialParams,
+                            strategy, evaluator, listener, privacy, conditions, attacks.intake(), checkpointing,
+                            context.getSelf());
+            ActorRef<Coordinator.Command> coordinator = context.spawn(behavior, "coordinator");
             context.watch(coordinator);
             coordinator.tell(Coordinator.Start.INSTANCE);
             return awaitFinished(done);
@@ -64,26 +77,30 @@ final class Federation {
                                                       ClientFaults faults, TrainingMeter meter,
                                                       CompletableFuture<Coordinator.Finished> done) {
         return Behaviors.setup(context -> {
-            List<ActorRef<ClientActor.Command>> clients = spawnClients(context, shards, List.of(), model, settings.seed(),
-                    faults, id -> UplinkPipeline.PLAIN, meter);
+            List<ActorRef<ClientActor.Command>> clients = spawnClients(context, shards.size(), clientBehaviors(shards,
+                    List.of(), model, settings.seed(), faults, id -> UplinkPipeline.PLAIN, meter));
             context.watch(context.spawn(AsyncCoordinator.create(settings, clients, initialParams, evaluator, listener,
                     context.getSelf()), "coordinator"));
             return awaitFinished(done);
         });
     }
 
-    private static List<ActorRef<ClientActor.Command>> spawnClients(ActorContext<?> context, List<Shard> shards,
-                                                                    List<Shard> localTests, Model model, long seed,
-                                                                    ClientFaults faults,
-                                                                    IntFunction<UplinkPipeline> uplink,
-                                                                    TrainingMeter meter) {
-        DispatcherSelector training = DispatcherSelector.fromConfig(AkkaSettings.TRAINING_DISPATCHER);
-        List<ActorRef<ClientActor.Command>> clients = new ArrayList<>(shards.size());
-        for (int id = 0; id < shards.size(); id++) {
+    /** Client {@code id}'s behaviour: a function of its id alone, whenever it is spawned. */
+    private static IntFunction<Behavior<ClientActor.Command>> clientBehaviors(List<Shard> shards, List<Shard> localTests,
+                                                                             Model model, long seed, ClientFaults faults,
+                                                                             IntFunction<UplinkPipeline> uplink,
+                                                                             TrainingMeter meter) {
+        return id -> {
             Shard localTest = localTests.isEmpty() ? new Shard(shards.get(id).data(), new int[0]) : localTests.get(id);
-            clients.add(context.spawn(ClientActor.create(id, shards.get(id), localTest, model, seed, faults,
-                            uplink.apply(id), meter),
-                    "client-" + id, training));
+            return ClientActor.create(id, shards.get(id), localTest, model, seed, faults, uplink.apply(id), meter);
+        };
+    }
+
+    private static List<ActorRef<ClientActor.Command>> spawnClients(ActorContext<?> context, int count,
+                                                                    IntFunction<Behavior<ClientActor.Command>> client) {
+        List<ActorRef<ClientActor.Command>> clients = new ArrayList<>(count);
+        for (int id = 0; id < count; id++) {
+            clients.add(context.spawn(client.apply(id), "client-" + id, TRAINING));
         }
         return clients;
     }

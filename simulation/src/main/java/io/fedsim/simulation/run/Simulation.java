@@ -33,6 +33,7 @@ import io.fedsim.simulation.output.PartitionWriter;
 import io.fedsim.simulation.output.RunSummary;
 import io.fedsim.simulation.report.RunReport;
 import io.fedsim.simulation.scenario.ConditionsSpec;
+import io.fedsim.simulation.scenario.RuntimeSpec;
 import io.fedsim.simulation.scenario.Scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -239,7 +240,8 @@ public final class Simulation {
                         c.concurrency(), scenario.strategy().serverLearningRate(), scenario.evalEvery(),
                         scenario.targetAccuracy(), settings.plan(), conditions), data.shards(), model, initial,
                         evaluator, listener, faults, meter, done)
-                : Federation.create(settings, attacks, data.localTests(), model, initial,
+                : Federation.create(settings,
+                        scenario.runtime().spawnClients() == RuntimeSpec.SpawnClients.ON_FIRST_USE, attacks, data.localTests(), model, initial,
                         privacy.wrap(Components.strategy(scenario.strategy(), population), scenario, population),
                         evaluator, listener, privacy.accounting(), conditions, faults, checkpointing, meter, done);
         ActorSystem<Coordinator.Finished> system = ActorSystem.create(root, "fedsim",

@@ -52,7 +52,8 @@ final class ScenarioAssembler {
         StrategySpec strategy = strategy();
         PrivacySpec privacy = privacy();
         RoundSpec round = in.build(() -> new RoundSpec(in.duration("round.timeout")));
-        RuntimeSpec runtime = in.build(() -> new RuntimeSpec(in.integer("runtime.training-threads")));
+        RuntimeSpec runtime = in.build(() -> new RuntimeSpec(in.integer("runtime.training-threads"),
+                in.choice("runtime.spawn-clients", RuntimeSpec.SpawnClients.class)));
         if (strategy != null && privacy != null) {
             checkStrategyFits(strategy, privacy);
         }

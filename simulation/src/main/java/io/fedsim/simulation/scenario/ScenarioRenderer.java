@@ -51,7 +51,8 @@ final class ScenarioRenderer {
         root.put("faults", Map.of("crash-probability", c.crashProbability()));
         root.put("mode", EnumNames.key(c.mode()));
         root.put("async", Map.of("buffer-size", c.bufferSize(), "concurrency", c.concurrency()));
-        root.put("runtime", Map.of("training-threads", s.runtime().trainingThreads()));
+        root.put("runtime", Map.of("training-threads", s.runtime().trainingThreads(),
+                "spawn-clients", EnumNames.key(s.runtime().spawnClients())));
         root.put("attack", attack(s.attack()));
         CompressionSpec z = s.compression();
         root.put("compression", Map.of("uplink", EnumNames.key(z.uplink()), "topk-fraction", z.topkFraction(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.fedsim.client.TrainingMeter;
 import io.fedsim.coordinator.RoundRecord;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class BenchFiguresTest {
     void figuresComeFromTheMeasuredRoundsCyclesAndTrainingSpans() {
         TrainingMeter meter = new TrainingMeter();
         now = 1_000_000_000L;
-        BenchFigures figures = new BenchFigures(meter, 1, () -> now);
+        BenchFigures figures = new BenchFigures(meter, 1, 4, new ScriptedHeap(), () -> now);
 
         // round 1 (warm-up): training starts 0.5 s after the run began
         meter.record(1_500_000_000L, 1_900_000_000L, 600);
@@ -44,6 +45,106 @@ class BenchFiguresTest {
         assertThat(figures.samplesPerSecond()).isCloseTo(2000 / 0.3, within(1e-9));
         assertThat(figures.roundsPerSecond()).isCloseTo(2 / 0.3, within(1e-9));
         assertThat(figures.overheadMillisPerRound()).isCloseTo((20 + 50) / 2.0, within(1e-9));
+    }
+
+    /** A gauge that reads back what the test planned: one natural after-GC reading per round (-1: none). */
+    private static class ScriptedHeap implements HeapGauge {
+        final java.util.ArrayDeque<Long> afterGc = new java.util.ArrayDeque<>();
+        final java.util.ArrayDeque<Long> live = new java.util.ArrayDeque<>();
+        final java.util.ArrayDeque<Integer> fullGcs = new java.util.ArrayDeque<>();
+        int livesTaken;
+
+        @Override
+        public long afterLatestGc() {
+            return afterGc.isEmpty() ? -1 : afterGc.poll();
+        }
+
+        @Override
+        public int fullGcs() {
+            return fullGcs.isEmpty() ? 0 : fullGcs.poll();
+        }
+
+        @Override
+        public long live() {
+            livesTaken++;
+            return live.isEmpty() ? -1 : live.poll();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static final long MB = 1L << 20;
+
+    @Test
+    void liveHeapIsReadAfterTheWarmupAndTheLastRoundAndTheNaturalSamplesAreFittedByLeastSquares() {
+        TrainingMeter meter = new TrainingMeter();
+        ScriptedHeap heap = new ScriptedHeap();
+        now = 0;
+        BenchFigures figures = new BenchFigures(meter, 2, 6, heap, () -> now);
+        // rounds 1..6; natural after-GC heap: round 1 and 2 (warm-up, ignored), round 3 none,
+        // rounds 4, 5, 6 at 100, 104, 110 MB
+        heap.afterGc.addAll(List.of(500 * MB, 400 * MB, -1L, 100 * MB, 104 * MB, 110 * MB));
+        heap.live.addAll(List.of(90 * MB, 96 * MB));
+        heap.fullGcs.addAll(List.of(3, 5)); // read at the start reading and at the end: 2 full GCs in between
+        for (int r = 1; r <= 6; r++) {
+            now += 1_000_000_000L;
+            figures.onRound(round(r, r == 6));
+        }
+
+        assertThat(heap.livesTaken).isEqualTo(2);
+        assertThat(figures.liveHeapStartMb()).isEqualTo(90.0);
+        assertThat(figures.liveHeapEndMb()).isEqualTo(96.0);
+        assertThat(figures.liveHeapMbPerRound()).isCloseTo(6.0 / 4, within(1e-12));
+        assertThat(figures.fullGcs()).isEqualTo(2);
+        assertThat(figures.heapAfterGcSamples()).isEqualTo(3);
+        assertThat(figures.heapAfterGcFirstMb()).isEqualTo(100.0);
+        assertThat(figures.heapAfterGcLastMb()).isEqualTo(110.0);
+        // x = 4, 5, 6 (mean 5), y = 100, 104, 110 (mean 104.667): sxy = (-1)(-4.667) + 0 + (1)(5.333) = 10, sxx = 2
+        assertThat(figures.heapAfterGcMbPerRound()).isCloseTo(5.0, within(1e-9));
+    }
+
+    @Test
+    void withoutWarmupTheFirstLiveReadingIsAfterRoundOneAndOneRoundGivesNoGrowth() {
+        ScriptedHeap heap = new ScriptedHeap();
+        heap.live.add(50 * MB);
+        BenchFigures figures = new BenchFigures(new TrainingMeter(), 0, 1, heap, () -> now);
+        figures.onRound(round(1, true));
+
+        assertThat(heap.livesTaken).isEqualTo(1);
+        assertThat(figures.liveHeapStartMb()).isEqualTo(50.0);
+        assertThat(figures.liveHeapEndMb()).isNaN();
+        assertThat(figures.liveHeapMbPerRound()).isNaN();
+        assertThat(figures.heapAfterGcSamples()).isZero();
+        assertThat(figures.heapAfterGcMbPerRound()).isNaN();
+    }
+
+    @Test
+    void aForcedCollectionIsNotCountedInTheNextCycle() {
+        TrainingMeter meter = new TrainingMeter();
+        ScriptedHeap heap = new ScriptedHeap() {
+            @Override
+            public long live() {
+                now += 700_000_000L; // the forced GC takes 0.7 s
+                return super.live();
+            }
+        };
+        now = 0;
+        BenchFigures figures = new BenchFigures(meter, 1, 3, heap, () -> now);
+        now = 1_000_000_000L;
+        figures.onRound(round(1, false)); // live reading: clock moves to 1.7 s
+        now = 1_900_000_000L;
+        figures.onRound(round(2, false));
+
+        assertThat(figures.roundsPerSecond()).isCloseTo(1 / 0.2, within(1e-9));
+    }
+
+    @Test
+    void slopeOfPointsOnALineIsItsSlopeAndOfOnePointNan() {
+        assertThat(BenchFigures.slope(List.of(new double[] {1, 3}, new double[] {2, 5}, new double[] {4, 9})))
+                .isCloseTo(2.0, within(1e-12));
+        assertThat(BenchFigures.slope(List.of(new double[] {1, 3}))).isNaN();
     }
 
     @Test

@@ -30,6 +30,11 @@ class BenchCommandTest {
         assertThat(Double.parseDouble(figures.get("samples_per_sec"))).isPositive();
         assertThat(Double.parseDouble(figures.get("overhead_ms_per_round"))).isNotNegative();
         assertThat(dir.resolve("kept/metrics.csv")).exists();
+        // the live heap, after full collections forced at the end of the warm-up and of the last round
+        assertThat(Double.parseDouble(figures.get("live_heap_start_mb"))).isPositive();
+        assertThat(Double.parseDouble(figures.get("live_heap_end_mb"))).isPositive();
+        assertThat(figures).containsKeys("live_heap_mb_per_round", "heap_after_gc_samples", "heap_after_gc_mb_per_round",
+                "full_gcs");
     }
 
     @Test

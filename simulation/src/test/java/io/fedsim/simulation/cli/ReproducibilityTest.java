@@ -74,6 +74,34 @@ class ReproducibilityTest {
                         "runtime.training-threads=1").resolve("model-final.bin")));
     }
 
+    /**
+     * Clients spawned on first use (the default) or all at start: the same results byte for byte, with client state
+     * (SCAFFOLD's control variates, top-k residuals), federated evaluation of clients that never trained, and
+     * checkpoints (which ask only the spawned clients for their state).
+     */
+    @Test
+    void clientsSpawnedOnFirstUseGiveTheSameResultsAsClientsSpawnedAtStart() throws IOException {
+        Path lazy = dir.resolve("on-first-use");
+        Path eager = dir.resolve("at-start");
+        String[] common = {"--set", "strategy.name=scaffold", "--set", "compression.uplink=topk",
+                "--set", "compression.topk-fraction=0.3", "--set", "eval.federated-every=2",
+                "--set", "eval.federated-fraction=0.25", "--set", "checkpoint.every=2"};
+        runs.runOk("busy", BUSY, lazy, concat(common, "runtime.spawn-clients=on-first-use"));
+        runs.runOk("busy", BUSY, eager, concat(common, "runtime.spawn-clients=at-start"));
+
+        assertThat(withoutWallTime(lazy)).isEqualTo(withoutWallTime(eager));
+        assertThat(Files.readAllBytes(lazy.resolve("model-final.bin"))).isEqualTo(Files.readAllBytes(eager.resolve("model-final.bin")));
+        assertThat(lines(lazy.resolve("clients.csv"))).hasSizeGreaterThan(1).isEqualTo(lines(eager.resolve("clients.csv")));
+        assertThat(lazy.resolve("checkpoints")).isDirectoryContaining(p -> p.getFileName().toString().endsWith(".ckpt"));
+    }
+
+    private static String[] concat(String[] sets, String last) {
+        String[] all = java.util.Arrays.copyOf(sets, sets.length + 2);
+        all[sets.length] = "--set";
+        all[sets.length + 1] = last;
+        return all;
+    }
+
     @Test
     void anotherSeedGivesOtherResults() throws IOException {
         Path seed11 = run("s11", "seed=11");
