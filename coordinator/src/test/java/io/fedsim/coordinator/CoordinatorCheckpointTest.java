@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +112,45 @@ class CoordinatorCheckpointTest {
         assertThat(done.stopReason()).isEqualTo("interrupted: checkpoint at round 1; continue with fedsim resume X");
         assertThat(saved).extracting(RunState::round).containsExactly(1);
         assertThat(saved.get(0).stopReason()).isEmpty();
+    }
+
+    /**
+     * A million clients spawned on first use: the coordinator spawns the two it samples each round and the one a
+     * checkpoint gives state to, and a checkpoint asks only those, so it never touches the other 999,990-odd.
+     */
+    @Test
+    void lazyClientsAreSpawnedOnlyWhenSampledOrRestoredAndCheckpointsAskOnlyThem() {
+        int population = 1_000_000;
+        Set<Integer> spawned = ConcurrentHashMap.newKeySet();
+        AtomicInteger spawns = new AtomicInteger();
+        LazyClients clients = new LazyClients(population, id -> {
+            spawned.add(id);
+            spawns.incrementAndGet();
+            int k = id % 4;
+            return ClientActor.create(id, new Shard(DATA, new int[] {2 * k, 2 * k + 1}), model, 7);
+        }, akka.actor.typed.Props.empty());
+        RunState given = new RunState(0, new float[model.numParameters()], new FedAvgM(1.0, 0.9).state(), Optional.empty(),
+                new java.util.TreeMap<>(Map.of(999_999, Map.of("c", new float[] {3}))), 0, 0, Optional.empty());
+        CoordinatorSettings settings = new CoordinatorSettings(3, 99, 2, 1, OptionalDouble.empty(),
+                new TrainingPlan(1, 2, 0.5f), WAIT);
+        ActorRef<Coordinator.Command> coordinator = TEST_KIT.spawn(Coordinator.create(settings, clients,
+                new float[model.numParameters()], new FedAvgM(1.0, 0.9), new Evaluator(model, DATA), records.ref()::tell,
+                Optional.empty(), RoundConditions.NONE, UpdateIntake.honest(population),
+                checkpointing(1, new StopRequest(), Optional.of(given)), finished.ref()));
+        coordinator.tell(Coordinator.Start.INSTANCE);
+        finished.expectMessageClass(Coordinator.Finished.class, WAIT);
+
+        Set<Integer> expected = new java.util.TreeSet<>(Set.of(999_999));
+        for (int r = 1; r <= 3; r++) {
+            for (int id : new CohortSampling.Fixed(2).sample(99, r, population)) {
+                expected.add(id);
+            }
+        }
+        assertThat(spawned).isEqualTo(expected);
+        assertThat(spawns.get()).as("each client spawned once").isEqualTo(expected.size());
+        assertThat(saved).extracting(RunState::round).containsExactly(1, 2, 3);
+        assertThat(saved.get(2).clientStates()).containsOnlyKeys(999_999);
+        assertThat(saved.get(2).clientStates().get(999_999).get("c")).containsExactly(3f);
     }
 
     private Checkpointing checkpointing(int every, StopRequest stop, Optional<RunState> from) {
