@@ -4,14 +4,19 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import io.fedsim.core.FedSimException;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -42,11 +47,19 @@ public final class PartitionChart {
 
     /** The same, with the scenario's name opening the title (as in a run's report). */
     public static void write(Path partitionCsv, Path png, String name) throws IOException {
-        Files.write(png, png(Counts.of(CsvTable.read(partitionCsv)), name));
+        Files.write(png, png(Counts.read(partitionCsv), name));
+    }
+
+    /** The chart of partition.csv, read a line at a time (a million clients write ten million rows). */
+    static Figure figure(Path partitionCsv, String name) throws IOException {
+        return figure(Counts.read(partitionCsv), name);
     }
 
     static Figure figure(CsvTable partition, String name) {
-        Counts counts = Counts.of(partition);
+        return figure(Counts.of(partition), name);
+    }
+
+    private static Figure figure(Counts counts, String name) {
         String summary = counts.clients().size() > MAX_CLIENTS ? " The first " + MAX_CLIENTS + " of "
                 + counts.clients().size() + " clients are shown one by one; the histogram below counts the labels "
                 + "each client holds, over all clients." : "";
@@ -59,17 +72,54 @@ public final class PartitionChart {
     record Counts(List<String> clients, List<String> labels, long[][] samples) {
         static Counts of(CsvTable table) {
             double[] count = table.required("count");
-            Map<String, Integer> clients = new LinkedHashMap<>();
-            Map<String, Integer> labels = new LinkedHashMap<>();
-            List<String> clientIds = sortedDistinct(table, "client_id");
-            List<String> labelIds = sortedDistinct(table, "label");
-            clientIds.forEach(c -> clients.put(c, clients.size()));
-            labelIds.forEach(l -> labels.put(l, labels.size()));
-            long[][] samples = new long[clients.size()][labels.size()];
+            List<String> clientIds = table.strings("client_id");
+            List<String> labelIds = table.strings("label");
+            Tally tally = new Tally();
             for (int r = 0; r < table.size(); r++) {
-                samples[clients.get(table.cell(r, "client_id"))][labels.get(table.cell(r, "label"))] += (long) count[r];
+                tally.add(clientIds.get(r), labelIds.get(r), (long) count[r]);
             }
-            return new Counts(clientIds, labelIds, samples);
+            return tally.counts();
+        }
+
+        /** The same from the file, one line at a time, without holding its rows. */
+        static Counts read(Path csv) throws IOException {
+            try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+                String first = in.readLine();
+                if (first == null) {
+                    throw new FedSimException(csv + ": empty; expected a header line of column names");
+                }
+                List<String> header = CsvTable.split(first);
+                int client = column(csv, header, "client_id");
+                int label = column(csv, header, "label");
+                int count = column(csv, header, "count");
+                Tally tally = new Tally();
+                int lineNo = 1;
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lineNo++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    List<String> cells = CsvTable.split(line);
+                    if (cells.size() != header.size()) {
+                        throw new FedSimException(csv + ":" + lineNo + ": " + cells.size() + " cells; the header names "
+                                + header.size() + " columns");
+                    }
+                    try {
+                        tally.add(cells.get(client), cells.get(label), (long) Double.parseDouble(cells.get(count)));
+                    } catch (NumberFormatException e) {
+                        throw new FedSimException(csv + ":" + lineNo + ": count: '" + cells.get(count) + "' is not a number");
+                    }
+                }
+                return tally.counts();
+            }
+        }
+
+        private static int column(Path csv, List<String> header, String name) {
+            int c = header.indexOf(name);
+            if (c < 0) {
+                throw new FedSimException(csv + ": no column '" + name + "'; the header is " + String.join(",", header));
+            }
+            return c;
         }
 
         /** How many labels client c holds at least one sample of. */
@@ -82,9 +132,45 @@ public final class PartitionChart {
         }
     }
 
-    private static List<String> sortedDistinct(CsvTable table, String column) {
-        List<String> values = new ArrayList<>(new java.util.LinkedHashSet<>(table.strings(column)));
-        if (values.stream().allMatch(v -> v.matches("-?[0-9]+"))) {
+    /** Samples per (client, label) as rows arrive, in any order; a label is held once, by its first-seen index. */
+    private static final class Tally {
+        private final Map<String, long[]> byClient = new LinkedHashMap<>();
+        private final Map<String, Integer> labels = new LinkedHashMap<>();
+
+        void add(String client, String label, long count) {
+            int l = labels.computeIfAbsent(label, x -> labels.size());
+            long[] row = byClient.computeIfAbsent(client, c -> new long[Math.max(labels.size(), 1)]);
+            if (l >= row.length) {
+                row = java.util.Arrays.copyOf(row, labels.size());
+                byClient.put(client, row);
+            }
+            row[l] += count;
+        }
+
+        Counts counts() {
+            List<String> clientIds = sortedDistinct(byClient.keySet());
+            List<String> labelIds = sortedDistinct(labels.keySet());
+            int[] column = new int[labels.size()]; // first-seen index -> sorted index
+            for (int j = 0; j < labelIds.size(); j++) {
+                column[labels.get(labelIds.get(j))] = j;
+            }
+            long[][] samples = new long[clientIds.size()][labelIds.size()];
+            for (int c = 0; c < clientIds.size(); c++) {
+                long[] row = byClient.get(clientIds.get(c));
+                for (int l = 0; l < row.length; l++) {
+                    samples[c][column[l]] += row[l];
+                }
+            }
+            return new Counts(clientIds, labelIds, samples);
+        }
+    }
+
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+
+    /** The values in first-seen order, or in numeric order when they are all integers. */
+    private static List<String> sortedDistinct(Collection<String> distinct) {
+        List<String> values = new ArrayList<>(distinct);
+        if (values.stream().allMatch(v -> INTEGER.matcher(v).matches())) {
             values.sort(java.util.Comparator.comparingLong(Long::parseLong));
         }
         return values;

@@ -28,7 +28,7 @@ public final class RunReport {
         ScenarioDigest digest = ScenarioDigest.read(dir);
         Optional<CsvTable> metrics = CsvTable.readIfExists(dir.resolve("metrics.csv"));
         Optional<CsvTable> clients = CsvTable.readIfExists(dir.resolve("clients.csv"));
-        Optional<CsvTable> partition = CsvTable.readIfExists(dir.resolve("partition.csv"));
+        Path partition = dir.resolve("partition.csv");
         String name = digest.name();
         Html page = new Html("FedSim report: " + name);
         page.heading(1, "FedSim report: " + name);
@@ -45,8 +45,8 @@ public final class RunReport {
         } else {
             missing.add("metrics.csv (no per-round charts)");
         }
-        if (partition.isPresent()) {
-            Figure f = PartitionChart.figure(partition.get(), name);
+        if (Files.isRegularFile(partition)) {
+            Figure f = PartitionChart.figure(partition, name);
             page.heading(2, "Data partition").figure(f);
             figures.add(f);
         } else {

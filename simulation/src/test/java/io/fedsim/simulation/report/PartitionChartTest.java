@@ -26,6 +26,19 @@ class PartitionChartTest {
     }
 
     @Test
+    void readingTheFileALineAtATimeGivesTheSameCounts() throws Exception {
+        // labels first seen out of order, a client's row growing when a new label turns up, a repeated row summed
+        Path csv = ReportFixtures.write(dir, "p.csv", "client_id,label,count\n3,2,1\n1,0,4\n3,0,2\n1,7,1\n1,7,2\n");
+
+        PartitionChart.Counts read = PartitionChart.Counts.read(csv);
+
+        assertThat(read.clients()).containsExactly("1", "3");
+        assertThat(read.labels()).containsExactly("0", "2", "7");
+        assertThat(read.samples()).isDeepEqualTo(new long[][] {{4, 0, 3}, {2, 1, 0}});
+        assertThat(PartitionChart.Counts.of(CsvTable.read(csv)).samples()).isDeepEqualTo(read.samples());
+    }
+
+    @Test
     void beyondAHundredClientsAHistogramIsDrawnBelowTheHeatmap() throws Exception {
         Path small = ReportFixtures.write(dir, "small.csv", ReportFixtures.partition(40, 10));
         Path large = ReportFixtures.write(dir, "large.csv", ReportFixtures.partition(150, 10));
