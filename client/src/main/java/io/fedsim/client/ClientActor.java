@@ -123,6 +123,7 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
     private final UplinkPipeline uplink;
     private final TrainingMeter meter;
     private final Map<String, float[]> state;
+    private final Receive<Command> receive;
 
     /** A client without a local test split: {@link Evaluate} reports empty test figures. */
     public static Behavior<Command> create(int clientId, Shard shard, Model model, long seed) {
@@ -182,10 +183,19 @@ public final class ClientActor extends AbstractBehavior<ClientActor.Command> {
         this.uplink = uplink;
         this.meter = meter;
         this.state = state;
+        this.receive = buildReceive();
     }
 
+    /**
+     * Built when the actor is, not on its first message as Akka would: a population spawned at start then holds
+     * all it ever will from the start (about 300 bytes a client), and its heap stays flat as clients are sampled.
+     */
     @Override
     public Receive<Command> createReceive() {
+        return receive;
+    }
+
+    private Receive<Command> buildReceive() {
         return newReceiveBuilder()
                 .onMessage(Train.class, this::onTrain)
                 .onMessage(Evaluate.class, this::onEvaluate)

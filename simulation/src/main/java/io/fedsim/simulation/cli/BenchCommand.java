@@ -25,7 +25,11 @@ import picocli.CommandLine.Parameters;
         description = {"Run a scenario as a benchmark and print one line of key=value figures: samples_per_sec "
                 + "(local training, per second of whole rounds), rounds_per_sec, overhead_ms_per_round (each round's time "
                 + "outside its local-training span: sampling, messages, aggregation, metrics), startup_seconds (to the "
-                + "first local training), peak_heap_mb, peak_rss_mb.",
+                + "first local training), peak_heap_mb, peak_rss_mb; live_heap_start_mb and live_heap_end_mb (the heap "
+                + "after a full GC forced at the end of the warm-up and of the last round, outside the timed rounds) "
+                + "and live_heap_mb_per_round; heap_after_gc_first_mb, heap_after_gc_last_mb, "
+                + "heap_after_gc_mb_per_round (least-squares slope) and heap_after_gc_samples, from the GCs the JVM "
+                + "ran by itself; full_gcs between the two live readings.",
                 "Without FILE: the MNIST 2NN IID setup (K=100, C=0.1, E=1, B=10), on MNIST-shaped Gaussian blobs unless "
                         + "--set data.dir=DIR names the MNIST files. Central evaluation runs only after the last "
                         + "round, which is not measured, nor are the --warmup rounds."})
