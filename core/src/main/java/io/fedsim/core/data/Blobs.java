@@ -2,7 +2,6 @@ package io.fedsim.core.data;
 
 import io.fedsim.core.FedSimException;
 import io.fedsim.core.rng.Rng;
-import java.util.stream.IntStream;
 
 /**
  * Gaussian blobs: a synthetic classification problem of any shape, for quick runs without data files.
@@ -33,39 +32,18 @@ public final class Blobs {
     }
 
     private static Dataset draw(String name, int n, int d, int classes, double[] centres, double noiseStd, Rng rng) {
-        return draw(name, n, d, classes, centres, noiseStd, rng, BLOCK);
-    }
-
-    /** Noise values drawn per task: large enough that the sequential scouting pass is a small part of the work. */
-    static final int BLOCK = 1 << 20;
-
-    /**
-     * Sample i's feature j is its centre's plus the (i * d + j)-th Gaussian of {@code rng}'s stream, exactly as one
-     * sequential loop would draw it. The stream is cut into blocks: one cheap sequential pass notes the generator's
-     * state at each block's start ({@link Rng#skipGaussians}), then the blocks are drawn in parallel, each from its
-     * copy (ten million MNIST-sized samples are billions of draws). {@code rng} ends where the sequential loop would.
-     */
-    static Dataset draw(String name, int n, int d, int classes, double[] centres, double noiseStd, Rng rng, int block) {
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             labels[i] = i % classes;
         }
         rng.shuffle(labels);
-        float[] x = new float[Math.multiplyExact(n, d)];
-        int blocks = (x.length + block - 1) / block;
-        Rng[] starts = new Rng[blocks];
-        for (int b = 0; b < blocks; b++) {
-            starts[b] = rng.copy();
-            rng.skipGaussians(Math.min(block, x.length - (long) b * block));
-        }
-        IntStream.range(0, blocks).parallel().forEach(b -> {
-            Rng r = starts[b];
-            int end = (int) Math.min(x.length, (long) (b + 1) * block);
-            for (int k = b * block; k < end; k++) {
-                int i = k / d;
-                x[k] = (float) (centres[labels[i] * d + (k - i * d)] + r.nextGaussian(0, noiseStd));
+        float[] x = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            int centre = labels[i] * d;
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = (float) (centres[centre + j] + rng.nextGaussian(0, noiseStd));
             }
-        });
+        }
         return new Dataset(name, x, labels, d, classes);
     }
 

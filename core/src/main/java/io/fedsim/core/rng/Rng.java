@@ -100,38 +100,6 @@ public final class Rng {
         return u * f;
     }
 
-    /** An independent generator in exactly this one's state: it draws what this one would draw next. */
-    public Rng copy() {
-        Rng c = new Rng(state);
-        c.spareGaussian = spareGaussian;
-        c.hasSpareGaussian = hasSpareGaussian;
-        return c;
-    }
-
-    /**
-     * Moves on as {@code count} calls of {@link #nextGaussian()} would, several times faster: the polar method's
-     * accept-reject loop runs as it would, but the logarithm and square root are only taken for the last pair, whose
-     * spare value a later draw may need. What is drawn next is what would have been drawn next.
-     */
-    public void skipGaussians(long count) {
-        for (long k = 0; k < count - 1; k++) {
-            if (hasSpareGaussian) {
-                hasSpareGaussian = false;
-                continue;
-            }
-            double s;
-            do {
-                double u = 2 * nextDouble() - 1;
-                double v = 2 * nextDouble() - 1;
-                s = u * u + v * v;
-            } while (s >= 1 || s == 0);
-            hasSpareGaussian = true; // its value is never read: the next step consumes it
-        }
-        if (count > 0) {
-            nextGaussian();
-        }
-    }
-
     /** Normal with the given mean and standard deviation. */
     public double nextGaussian(double mean, double std) {
         return mean + std * nextGaussian();

@@ -18,45 +18,6 @@ class BlobsTest {
         assertThat(data.test().labelCounts()).containsOnly(2);
     }
 
-    /**
-     * Drawn in blocks in parallel, the data are exactly those of one sequential loop over the generator's stream,
-     * whatever the block size (odd sizes cut a polar-method pair in two) and even when the stream starts on a spare
-     * value; and the generator ends where the loop would have left it.
-     */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 7, 64, 1 << 20})
-    void blocksDrawnInParallelGiveExactlyTheSequentialStream(int block) {
-        int n = 53;
-        int d = 9;
-        double[] centres = new double[3 * d];
-        for (int i = 0; i < centres.length; i++) {
-            centres[i] = i * 0.25;
-        }
-        Rng parallel = new Rng(5);
-        parallel.nextGaussian(); // the stream now starts on a spare value
-        Rng sequential = parallel.copy();
-
-        Dataset drawn = Blobs.draw("p", n, d, 3, centres, 1.5, parallel, block);
-
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % 3;
-        }
-        sequential.shuffle(labels);
-        float[] expected = new float[n * d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                expected[i * d + j] = (float) (centres[labels[i] * d + j] + sequential.nextGaussian(0, 1.5));
-            }
-        }
-        assertThat(drawn.features()).containsExactly(expected);
-        for (int i = 0; i < n; i++) {
-            assertThat(drawn.label(i)).isEqualTo(labels[i]);
-        }
-        assertThat(parallel.nextGaussian()).isEqualTo(sequential.nextGaussian());
-        assertThat(parallel.nextGaussian()).isEqualTo(sequential.nextGaussian());
-    }
-
     @Test
     void withoutNoiseEverySampleIsItsClassCentreInTrainAndTest() {
         TrainTest data = Blobs.generate(30, 30, 5, 3, 1.0, 0.0, new Rng(2));

@@ -10,27 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class RngTest {
 
-    /** Skipping k Gaussians leaves the generator where k calls would, spare value included. */
-    @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 10, 11})
-    void skippingGaussiansLandsWhereDrawingThemWould(int k) {
-        for (boolean startOnSpare : new boolean[] {false, true}) {
-            Rng drawn = new Rng(21);
-            if (startOnSpare) {
-                drawn.nextGaussian();
-            }
-            Rng skipped = drawn.copy();
-            for (int i = 0; i < k; i++) {
-                drawn.nextGaussian();
-            }
-            skipped.skipGaussians(k);
-            for (int i = 0; i < 3; i++) {
-                assertThat(skipped.nextGaussian()).isEqualTo(drawn.nextGaussian());
-            }
-            assertThat(skipped.nextLong()).isEqualTo(drawn.nextLong());
-        }
-    }
-
     @Test
     void sameSeedAndPurposeGiveTheSameStream() {
         Rng a = Rng.derive(7, "client", 3, 12);
