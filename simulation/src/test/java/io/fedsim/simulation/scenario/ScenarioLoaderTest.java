@@ -42,7 +42,7 @@ class ScenarioLoaderTest {
         assertThat(s.model()).isEqualTo(new ModelSpec(ModelSpec.Type.MLP, List.of(200, 200)));
         assertThat(s.strategy()).isEqualTo(StrategySpec.named("fedavg"));
         assertThat(s.round()).isEqualTo(new RoundSpec(Duration.ofSeconds(60)));
-        assertThat(s.runtime()).isEqualTo(new RuntimeSpec(0));
+        assertThat(s.runtime()).isEqualTo(new RuntimeSpec(0, RuntimeSpec.SpawnClients.ON_FIRST_USE));
         assertThat(s.checkpoint()).isEqualTo(new CheckpointSpec(10, 3));
         assertThat(s.sourceFile()).isEqualTo(dir.resolve("x.conf"));
     }
@@ -69,7 +69,7 @@ class ScenarioLoaderTest {
                 clients { count = 50, fraction = 0.2, min-per-round = 3, local-epochs = 5, batch-size = 0, learning-rate = 0.05 }
                 model { type = mlp, hidden = [64] }
                 round { timeout = 1500ms }
-                runtime { training-threads = 4 }
+                runtime { training-threads = 4, spawn-clients = at-start }
                 checkpoint { every = 25, keep = 1 }
                 """);
 
@@ -89,6 +89,7 @@ class ScenarioLoaderTest {
         assertThat(s.model()).isEqualTo(new ModelSpec(ModelSpec.Type.MLP, List.of(64)));
         assertThat(s.round().timeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(s.runtime().trainingThreads()).isEqualTo(4);
+        assertThat(s.runtime().spawnClients()).isEqualTo(RuntimeSpec.SpawnClients.AT_START);
         assertThat(s.checkpoint()).isEqualTo(new CheckpointSpec(25, 1));
     }
 

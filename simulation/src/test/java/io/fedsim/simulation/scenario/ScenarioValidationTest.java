@@ -49,6 +49,12 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void unknownWayToSpawnClients() {
+        assertThat(files.error("runtime.spawn-clients = lazily"))
+                .isEqualTo(files.line(1) + "runtime.spawn-clients: expected one of at-start | on-first-use, was \"lazily\"");
+    }
+
+    @Test
     void negativeFairnessExponent() {
         assertThat(files.error("strategy {\n  q = -0.5\n}"))
                 .isEqualTo(files.line(2) + "strategy.q: must be finite and >= 0, was -0.5");
