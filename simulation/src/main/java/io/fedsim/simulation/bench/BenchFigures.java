@@ -98,6 +98,15 @@ public final class BenchFigures implements RunListener {
         return seconds(cycles.stream().mapToLong(Cycle::samples).sum(), cycles.stream().mapToLong(Cycle::wallNanos).sum());
     }
 
+    /**
+     * Samples trained per second of local training alone: per round, from the first client's start to the last
+     * one's finish. This is what the hand-written peers (../shared/peers) report, which time only their training
+     * loop; {@link #samplesPerSecond} also pays for everything else in the round.
+     */
+    public double trainingSamplesPerSecond() {
+        return seconds(cycles.stream().mapToLong(Cycle::samples).sum(), cycles.stream().mapToLong(Cycle::spanNanos).sum());
+    }
+
     public double roundsPerSecond() {
         return seconds(cycles.size(), cycles.stream().mapToLong(Cycle::wallNanos).sum());
     }

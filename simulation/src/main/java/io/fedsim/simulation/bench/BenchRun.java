@@ -26,6 +26,7 @@ public final class BenchRun {
                 "rounds", summary.rounds(),
                 "measured_rounds", figures.measuredRounds(),
                 "samples_per_sec", figures.samplesPerSecond(),
+                "train_samples_per_sec", figures.trainingSamplesPerSecond(),
                 "rounds_per_sec", figures.roundsPerSecond(),
                 "overhead_ms_per_round", figures.overheadMillisPerRound(),
                 "startup_seconds", figures.startupSeconds(),

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a scenario as a benchmark and print one line of key=value figures: samples_per_sec "
-                + "(local training, per second of whole rounds), rounds_per_sec, overhead_ms_per_round (each round's time "
+                + "(local training, per second of whole rounds), train_samples_per_sec (per second of local training "
+                + "alone, as the hand-written peers count), rounds_per_sec, overhead_ms_per_round (each round's time "
                 + "outside its local-training span: sampling, messages, aggregation, metrics), startup_seconds (to the "
                 + "first local training), peak_heap_mb, peak_rss_mb; live_heap_start_mb and live_heap_end_mb (the heap "
                 + "after a full GC forced at the end of the warm-up and of the last round, outside the timed rounds) "
@@ -32,7 +33,8 @@ import picocli.CommandLine.Parameters;
                 + "ran by itself; full_gcs between the two live readings.",
                 "Without FILE: the MNIST 2NN IID setup (K=100, C=0.1, E=1, B=10), on MNIST-shaped Gaussian blobs unless "
                         + "--set data.dir=DIR names the MNIST files. Central evaluation runs only after the last "
-                        + "round, which is not measured, nor are the --warmup rounds."})
+                        + "round, which is not measured, nor are the --warmup rounds. Checkpoints too are taken only when the run "
+                        + "stops, unless --set checkpoint.every=N measures them in."})
 final class BenchCommand implements Callable<Integer> {
     private static final String DEFAULT_SCENARIO = "/fedsim/bench-2nn.conf";
 
@@ -76,7 +78,12 @@ final class BenchCommand implements Callable<Integer> {
                 all.add("rounds=" + rounds);
             }
             int total = rounds != null ? rounds : Integer.MAX_VALUE;
-            all.add("eval-every=" + Math.max(1, total == Integer.MAX_VALUE ? 1_000_000 : total));
+            int last = Math.max(1, total == Integer.MAX_VALUE ? 1_000_000 : total);
+            all.add("eval-every=" + last);
+            if (overrides.stream().noneMatch(o -> o.startsWith("checkpoint.every="))) {
+                // a checkpoint's cost depends on how often the user asks for one: left out unless asked for
+                all.add("checkpoint.every=" + last);
+            }
             var scenario = new ScenarioLoader(Components.strategyNames()).load(scenarioFile, all);
             Path dir = out != null ? out : scratch.resolve("results");
             if (out != null) {

@@ -43,6 +43,8 @@ class BenchFiguresTest {
         assertThat(figures.startupSeconds()).isCloseTo(0.5, within(1e-12));
         assertThat(figures.measuredRounds()).isEqualTo(2);
         assertThat(figures.samplesPerSecond()).isCloseTo(2000 / 0.3, within(1e-9));
+        // training spans 80 ms and 150 ms
+        assertThat(figures.trainingSamplesPerSecond()).isCloseTo(2000 / 0.23, within(1e-9));
         assertThat(figures.roundsPerSecond()).isCloseTo(2 / 0.3, within(1e-9));
         assertThat(figures.overheadMillisPerRound()).isCloseTo((20 + 50) / 2.0, within(1e-9));
     }
