@@ -64,6 +64,8 @@ public final class BenchFigures implements RunListener {
         TrainingMeter.Reading reading = meter.drain();
         if (Double.isNaN(startupSeconds) && reading.trainings() > 0) {
             startupSeconds = (reading.firstStartNanos() - createdNanos) / 1e9;
+            // the run's first cycle starts with its first training, not with the start-up before it
+            lastNanos = Math.max(lastNanos, reading.firstStartNanos());
         }
         if (r.round() > warmupRounds && !r.evaluated()) {
             cycles.add(new Cycle(now - lastNanos, reading.spanNanos(), reading.samples()));

@@ -49,6 +49,22 @@ class BenchFiguresTest {
         assertThat(figures.overheadMillisPerRound()).isCloseTo((20 + 50) / 2.0, within(1e-9));
     }
 
+    /** Without warm-up rounds the first round is measured, from its first training on: start-up is not a round. */
+    @Test
+    void withoutWarmUpTheFirstCycleStartsAtTheFirstTraining() {
+        TrainingMeter meter = new TrainingMeter();
+        now = 1_000_000_000L;
+        BenchFigures figures = new BenchFigures(meter, 0, 3, new ScriptedHeap(), () -> now);
+        // 3 s of start-up, then round 1 trains from 4.0 s to 4.2 s and is recorded at 4.25 s
+        meter.record(4_000_000_000L, 4_200_000_000L, 600);
+        now = 4_250_000_000L;
+        figures.onRound(round(1, false));
+        assertThat(figures.startupSeconds()).isCloseTo(3.0, within(1e-12));
+        assertThat(figures.measuredRounds()).isEqualTo(1);
+        assertThat(figures.samplesPerSecond()).isCloseTo(600 / 0.25, within(1e-9));
+        assertThat(figures.overheadMillisPerRound()).isCloseTo(50, within(1e-9));
+    }
+
     /** A gauge that reads back what the test planned: one natural after-GC reading per round (-1: none). */
     private static class ScriptedHeap implements HeapGauge {
         final java.util.ArrayDeque<Long> afterGc = new java.util.ArrayDeque<>();
