@@ -8,6 +8,31 @@ import org.junit.jupiter.api.Test;
 
 class KernelsTest {
 
+    /**
+     * Six results take the four-at-a-time pass and then two single ones: the mean equals adding them one by one in
+     * order, to the bit, with values whose sum depends on the order (1e8 + 1 - 1e8 is 0 in float).
+     */
+    @Test
+    void theWeightedMeanInBlocksOfFourEqualsAddingOneByOneToTheBit() {
+        float[][] deltas = {{1e8f, 1f}, {1f, -3f}, {-1e8f, 1e8f}, {0.1f, 7f}, {3f, -1e8f}, {1f, 0.3f}};
+        java.util.List<ClientResult> results = new java.util.ArrayList<>();
+        Kernels.WeightedSum oneByOne = new Kernels.WeightedSum(2);
+        for (int k = 0; k < deltas.length; k++) {
+            results.add(new ClientResult(k, deltas[k], 1 + k, 0.1));
+            oneByOne.add(deltas[k], 1 + k);
+        }
+        float[] expected = oneByOne.mean();
+        assertThat(Kernels.weightedMeanOfDeltas(results, 2)).containsExactly(expected);
+        // and by hand for the first coordinate: ((((((1e8 + 2) - 3e8) + 0.4) + 15) + 6)) / 21, in float
+        float first = 1 * 1e8f;
+        first += 2 * 1f;
+        first += 3 * -1e8f;
+        first += 4 * 0.1f;
+        first += 5 * 3f;
+        first += 6 * 1f;
+        assertThat(expected[0]).isEqualTo(first * (float) (1.0 / 21));
+    }
+
     @Test
     void addScaledAccumulatesInPlace() {
         float[] acc = {1, 2, 3};
