@@ -6,7 +6,9 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
 import io.fedsim.client.ClientActor;
+import io.fedsim.client.TrainingPlan;
 import io.fedsim.coordinator.checkpoint.Checkpointing;
 import io.fedsim.coordinator.checkpoint.ClientStatesQuery;
 import io.fedsim.coordinator.checkpoint.RunState;
@@ -22,6 +24,7 @@ import io.fedsim.coordinator.time.SimulatedRound;
 import io.fedsim.core.model.Evaluation;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +32,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Runs the rounds of a federation: samples a cohort, hands the round to a {@link RoundQuery} child,
- * lets the strategy aggregate what came back, evaluates (centrally, and on the clients through a
- * {@link FederatedEvalQuery} child when that is due), records, and goes on until the last round or
- * the target accuracy. The maths lives in the strategy and the evaluator; this actor only sequences.
+ * Runs the rounds of a federation: samples a cohort, sends it the global model, collects the replies under
+ * one deadline (watching the cohort, so a client that stops is not waited for), lets the strategy aggregate
+ * what came back, evaluates (centrally, and on the clients through a {@link FederatedEvalQuery} child when
+ * that is due), records, and goes on until the last round or the target accuracy. The maths lives in the
+ * strategy and the evaluator; this actor only sequences. It collects the replies itself (in a
+ * {@link RoundReplies}) rather than through a per-round child: on a busy machine each extra actor and hop
+ * costs about a millisecond a round.
  */
 public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
@@ -44,7 +50,14 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         INSTANCE
     }
 
-    private record RoundDone(RoundQuery.Result result) implements Command {
+    private record ClientReplied(ClientActor.Reply reply) implements Command {
+    }
+
+    private record ClientStopped(int round, int clientId) implements Command {
+    }
+
+    /** The round's deadline, or the immediate close of a round whose cohort is empty. */
+    private record CloseRound(int round) implements Command {
     }
 
     private record FederatedEvalDone(FederatedEvalQuery.Result result) implements Command {
@@ -68,7 +81,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private final RunListener listener;
     private final ActorRef<Finished> replyTo;
     private final Optional<PrivacyAccounting> privacy;
-    private final ActorRef<RoundQuery.Result> roundResults;
+    private final ActorRef<ClientActor.Reply> replies;
+    private final TimerScheduler<Command> timers;
     private final ActorRef<FederatedEvalQuery.Result> federatedResults;
     private final RoundConditions conditions;
     private final UpdateIntake intake;
@@ -83,6 +97,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private int sampled;
     private int[] cohortIds = new int[0];
     private long roundStartNanos;
+    private RoundReplies collecting;
+    private Map<Integer, ActorRef<ClientActor.Command>> cohortRefs = Map.of();
     private PendingRound pending;
 
     /** @param clients the population; a client's id is its index in this list */
@@ -119,8 +135,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                                            RunListener listener, Optional<PrivacyAccounting> privacy,
                                            RoundConditions conditions, UpdateIntake intake, Checkpointing checkpointing,
                                            ActorRef<Finished> replyTo) {
-        return Behaviors.setup(context -> new Coordinator(context, settings, ClientRefs.given(clients), initialParams,
-                strategy, evaluator, listener, privacy, conditions, intake, checkpointing, replyTo));
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> new Coordinator(context, timers, settings,
+                ClientRefs.given(clients), initialParams, strategy, evaluator, listener, privacy, conditions, intake,
+                checkpointing, replyTo)));
     }
 
     /** The same with clients the coordinator spawns as its children on first use (see {@link LazyClients}). */
@@ -129,11 +146,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                                            RunListener listener, Optional<PrivacyAccounting> privacy,
                                            RoundConditions conditions, UpdateIntake intake, Checkpointing checkpointing,
                                            ActorRef<Finished> replyTo) {
-        return Behaviors.setup(context -> new Coordinator(context, settings, ClientRefs.lazy(clients, context),
-                initialParams, strategy, evaluator, listener, privacy, conditions, intake, checkpointing, replyTo));
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> new Coordinator(context, timers, settings,
+                ClientRefs.lazy(clients, context), initialParams, strategy, evaluator, listener, privacy, conditions,
+                intake, checkpointing, replyTo)));
     }
 
-    private Coordinator(ActorContext<Command> context, CoordinatorSettings settings,
+    private Coordinator(ActorContext<Command> context, TimerScheduler<Command> timers, CoordinatorSettings settings,
                         ClientRefs clients, float[] initialParams, Strategy strategy,
                         Evaluator evaluator, RunListener listener, Optional<PrivacyAccounting> privacy,
                         RoundConditions conditions, UpdateIntake intake, Checkpointing checkpointing,
@@ -149,7 +167,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         this.privacy = privacy;
         this.conditions = conditions;
         this.intake = intake;
-        this.roundResults = context.messageAdapter(RoundQuery.Result.class, RoundDone::new);
+        this.timers = timers;
+        this.replies = context.messageAdapter(ClientActor.Reply.class, ClientReplied::new);
         this.federatedResults = context.messageAdapter(FederatedEvalQuery.Result.class, FederatedEvalDone::new);
         this.checkpointing = checkpointing;
         checkpointing.resumeFrom().ifPresent(saved -> {
@@ -166,7 +185,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessageEquals(Start.INSTANCE, this::onStart)
-                .onMessage(RoundDone.class, this::onRoundDone)
+                .onMessage(ClientReplied.class, this::onClientReplied)
+                .onMessage(ClientStopped.class, this::onClientStopped)
+                .onMessage(CloseRound.class, this::onCloseRound)
                 .onMessage(FederatedEvalDone.class, this::onFederatedEvalDone)
                 .onMessage(StatesCollected.class, this::onStatesCollected)
                 .build();
@@ -202,20 +223,58 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         sampled = ids.length;
         current = SimulatedRound.plan(conditions, settings.seed(), r, ids, target,
                 strategy.clientPlan(r, settings.planFor(r)), conditions.stragglerRule(strategy.keepsPartialWork()));
-        Map<Integer, ActorRef<ClientActor.Command>> cohort = new TreeMap<>();
-        current.plans().keySet().forEach(id -> cohort.put(id, clients.get(id)));
         // the clients sent the model: offline ones and stragglers told not to train receive nothing
-        cohortIds = cohort.keySet().stream().mapToInt(Integer::intValue).toArray();
+        Map<Integer, TrainingPlan> plans = current.plans();
+        cohortIds = plans.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         // without over-selection every accepted update is aggregated, so the mean can be summed as they arrive
-        UpdateIntake.Collector collector = intake.open(cohortIds, global.length,
-                strategy.averagesUpdates() && target >= cohortIds.length);
-        getContext().spawn(RoundQuery.create(r, cohort, global, current.plans(), settings.roundTimeout(), collector,
-                roundResults), "round-" + r);
+        collecting = new RoundReplies(r, cohortIds, intake.open(cohortIds, global.length,
+                strategy.averagesUpdates() && target >= cohortIds.length));
+        cohortRefs = new HashMap<>(cohortIds.length * 2);
+        for (int id : cohortIds) {
+            ActorRef<ClientActor.Command> client = clients.get(id);
+            cohortRefs.put(id, client);
+            getContext().watchWith(client, new ClientStopped(r, id));
+            client.tell(new ClientActor.Train(r, global, plans.get(id), replies));
+        }
+        if (cohortIds.length == 0) { // Poisson sampling may draw nobody: nothing to wait for
+            getContext().getSelf().tell(new CloseRound(r));
+        } else {
+            timers.startSingleTimer(CloseRound.class, new CloseRound(r), settings.roundTimeout());
+        }
     }
 
-    private Behavior<Command> onRoundDone(RoundDone done) {
-        UpdateIntake.Collected collected = done.result().collected();
-        SimulatedRound.Closed closed = current.close(collected.replied(), done.result().failures());
+    private Behavior<Command> onClientReplied(ClientReplied replied) {
+        ClientActor.Reply reply = replied.reply();
+        if (collecting == null || !collecting.reply(reply)) {
+            return this; // late (after the deadline), duplicate, or not asked for
+        }
+        getContext().unwatch(cohortRefs.get(reply.clientId()));
+        return collecting.complete() ? roundCollected() : this;
+    }
+
+    private Behavior<Command> onClientStopped(ClientStopped stopped) {
+        if (collecting == null || collecting.round() != stopped.round() || !collecting.stopped(stopped.clientId())) {
+            return this;
+        }
+        return collecting.complete() ? roundCollected() : this;
+    }
+
+    private Behavior<Command> onCloseRound(CloseRound close) {
+        if (collecting == null || collecting.round() != close.round()) {
+            return this;
+        }
+        collecting.pending().forEach(id -> getContext().unwatch(cohortRefs.get(id)));
+        collecting.deadline();
+        return roundCollected();
+    }
+
+    private Behavior<Command> roundCollected() {
+        timers.cancel(CloseRound.class);
+        RoundReplies.Result result = collecting.finish();
+        collecting = null;
+        cohortRefs = Map.of();
+        UpdateIntake.Collected collected = result.collected();
+        SimulatedRound.Closed closed = current.close(collected.replied(), result.failures());
         UpdateIntake.Received received = intake.receive(cohortIds, global.length, collected, closed.kept());
         List<ClientResult> results = received.results();
         List<ClientFailure> failures = new ArrayList<>(closed.failures());

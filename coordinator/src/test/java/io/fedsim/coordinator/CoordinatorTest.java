@@ -140,6 +140,53 @@ class CoordinatorTest {
     }
 
     @Test
+    void aClientThatNeverRepliesTimesOutAtTheDeadlineAndItsLateReplyIsIgnored() {
+        List<TestProbe<ClientActor.Command>> probes = probes(2);
+        run(new CoordinatorSettings(2, 2024, 2, 1, OptionalDouble.empty(), PLAN, Duration.ofMillis(300)), refs(probes));
+
+        ClientActor.Train late = probes.get(1).expectMessageClass(ClientActor.Train.class, WAIT);
+        reply(probes.get(0).expectMessageClass(ClientActor.Train.class, WAIT), 0);
+        RoundRecord first = records.receiveMessage(WAIT);
+        List<ClientActor.Train> second = List.of(probes.get(0).expectMessageClass(ClientActor.Train.class, WAIT),
+                probes.get(1).expectMessageClass(ClientActor.Train.class, WAIT));
+        reply(late, 1); // round 1's update, after round 1's deadline
+        reply(second.get(0), 0);
+        reply(second.get(1), 1);
+        RoundRecord next = records.receiveMessage(WAIT);
+        finished.expectMessageClass(Coordinator.Finished.class, WAIT);
+
+        assertThat(first.clientsCompleted()).isEqualTo(1);
+        assertThat(first.clientsFailed()).isEqualTo(1);
+        assertThat(next.round()).isEqualTo(2);
+        assertThat(next.clientsCompleted()).isEqualTo(2);
+        assertThat(next.clientsFailed()).isZero();
+    }
+
+    @Test
+    void aClientThatStopsIsNotWaitedForInItsRoundNorInLaterOnes() {
+        List<TestProbe<ClientActor.Command>> probes = probes(3);
+        Duration deadline = Duration.ofMinutes(5);
+        Duration prompt = Duration.ofSeconds(20);
+        run(new CoordinatorSettings(2, 2024, 3, 1, OptionalDouble.empty(), PLAN, deadline), refs(probes));
+
+        probes.get(2).expectMessageClass(ClientActor.Train.class, WAIT);
+        probes.get(2).stop();
+        for (int id = 0; id < 2; id++) {
+            reply(probes.get(id).expectMessageClass(ClientActor.Train.class, WAIT), id);
+        }
+        RoundRecord first = records.receiveMessage(prompt);
+        for (int id = 0; id < 2; id++) {
+            reply(probes.get(id).expectMessageClass(ClientActor.Train.class, WAIT), id);
+        }
+        RoundRecord second = records.receiveMessage(prompt);
+        finished.expectMessageClass(Coordinator.Finished.class, WAIT);
+
+        assertThat(List.of(first, second)).extracting(RoundRecord::clientsSampled).containsOnly(3);
+        assertThat(List.of(first, second)).extracting(RoundRecord::clientsCompleted).containsOnly(2);
+        assertThat(List.of(first, second)).extracting(RoundRecord::clientsFailed).containsOnly(1);
+    }
+
+    @Test
     void realClientsThatCannotTrainSkipEveryRoundWithoutStoppingTheRun() {
         Dataset threeFeatures = new Dataset("three-features", new float[] {1, 2, 3, 4, 5, 6}, new int[] {0, 1}, 3, 2);
         run(settings(2, 2, 1, OptionalDouble.empty()), realClients(2, threeFeatures));
@@ -172,6 +219,10 @@ class CoordinatorTest {
             clients.add(TEST_KIT.spawn(ClientActor.create(k, new Shard(data, rows), model, 7)));
         }
         return clients;
+    }
+
+    private static void reply(ClientActor.Train train, int clientId) {
+        train.replyTo().tell(new ClientActor.Update(clientId, train.round(), new TrainResult(new float[6], 1, 0.5, 1)));
     }
 
     private static List<TestProbe<ClientActor.Command>> probes(int count) {
