@@ -57,8 +57,8 @@ public final class Json {
 
     /** Shortest round-tripping decimal, without exponent noise for ordinary values. */
     static String number(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return String.format(Locale.ROOT, "%.1f", d);
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) { // an integral value as "12.0" (and -0.0 as "-0.0")
+            return (Double.doubleToRawLongBits(d) == Long.MIN_VALUE ? "-" : "") + (long) d + ".0";
         }
         return Double.toString(d);
     }
