@@ -226,9 +226,6 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         // the clients sent the model: offline ones and stragglers told not to train receive nothing
         Map<Integer, TrainingPlan> plans = current.plans();
         cohortIds = plans.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-        // without over-selection every accepted update is aggregated, so the mean can be summed as they arrive
-        collecting = new RoundReplies(r, cohortIds, intake.open(cohortIds, global.length,
-                strategy.averagesUpdates() && target >= cohortIds.length));
         cohortRefs = new HashMap<>(cohortIds.length * 2);
         for (int id : cohortIds) {
             ActorRef<ClientActor.Command> client = clients.get(id);
@@ -236,6 +233,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             getContext().watchWith(client, new ClientStopped(r, id));
             client.tell(new ClientActor.Train(r, global, plans.get(id), replies));
         }
+        // opened after the sends, so the clients start training sooner: no reply is handled before this method returns
+        // (without over-selection every accepted update is aggregated, so the mean can be summed as they arrive)
+        collecting = new RoundReplies(r, cohortIds, intake.open(cohortIds, global.length,
+                strategy.averagesUpdates() && target >= cohortIds.length));
         if (cohortIds.length == 0) { // Poisson sampling may draw nobody: nothing to wait for
             getContext().getSelf().tell(new CloseRound(r));
         } else {

@@ -94,16 +94,25 @@ public final class UpdateIntake {
      * @param cohort the sampled client ids
      */
     public Received receive(int[] cohort, int paramCount, Collected collected, Set<Integer> kept) {
-        List<ClientResult> results = new ArrayList<>();
-        collected.results().forEach(r -> {
-            if (kept.contains(r.clientId())) {
-                results.add(r);
-            }
-        });
-        List<ClientFailure> rejected = collected.rejected().stream().filter(f -> kept.contains(f.clientId())).toList();
+        // every message that arrived is kept unless over-selection discarded the slowest
+        boolean all = kept.containsAll(collected.replied());
+        List<ClientResult> results = all ? collected.results() : new ArrayList<>();
+        List<ClientFailure> rejected = all ? collected.rejected() : new ArrayList<>();
+        if (!all) {
+            collected.results().forEach(r -> {
+                if (kept.contains(r.clientId())) {
+                    results.add(r);
+                }
+            });
+            collected.rejected().forEach(f -> {
+                if (kept.contains(f.clientId())) {
+                    rejected.add(f);
+                }
+            });
+        }
         long bytesUp = 0;
         for (var e : collected.bytesUp().entrySet()) {
-            bytesUp += kept.contains(e.getKey()) ? e.getValue() : 0;
+            bytesUp += all || kept.contains(e.getKey()) ? e.getValue() : 0;
         }
         List<ClientResult> forStrategy = results;
         if (littleIsEnough) {

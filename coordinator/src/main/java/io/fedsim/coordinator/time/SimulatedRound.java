@@ -101,10 +101,15 @@ public final class SimulatedRound {
      * or not), and failures such as crashes.
      */
     public Closed close(Collection<Integer> replied, List<ClientFailure> failures) {
-        List<Integer> ranked = new ArrayList<>(replied);
-        ranked.sort(Comparator.<Integer>comparingDouble(finish::get).thenComparingInt(Integer::intValue));
-        List<Integer> kept = ranked.subList(0, Math.min(target, ranked.size()));
-        double lastKept = kept.stream().mapToDouble(finish::get).max().orElse(0);
+        List<Integer> kept = new ArrayList<>(replied);
+        if (kept.size() > target) { // over-selection: the first `target` to finish
+            kept.sort(Comparator.<Integer>comparingDouble(finish::get).thenComparingInt(Integer::intValue));
+            kept = kept.subList(0, target);
+        }
+        double lastKept = 0;
+        for (int id : kept) {
+            lastKept = Math.max(lastKept, finish.get(id));
+        }
         double closes = kept.size() < target && conditions.deadline().isPresent()
                 ? conditions.deadline().getAsDouble() : lastKept;
         List<ClientFailure> all = new ArrayList<>(failures);
@@ -119,7 +124,11 @@ public final class SimulatedRound {
     }
 
     private static int count(List<ClientFailure> failures, ClientFailure.Kind kind) {
-        return (int) failures.stream().filter(f -> f.kind() == kind).count();
+        int n = 0;
+        for (ClientFailure f : failures) {
+            n += f.kind() == kind ? 1 : 0;
+        }
+        return n;
     }
 
     /**
