@@ -141,8 +141,8 @@ public final class UpdateIntake {
     }
 
     /**
-     * One round's intake, fed one message at a time by the round's query actor (and owned by it until
-     * {@link #finish}).
+     * One round's intake, fed one message at a time by the coordinator as the replies arrive (through its
+     * {@code RoundReplies}, which owns it until {@link #finish}).
      */
     public static final class Collector {
         private final int[] asked;

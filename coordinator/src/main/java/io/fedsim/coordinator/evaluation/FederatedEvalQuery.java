@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One federated evaluation, as a short-lived child of the coordinator (the evaluation twin of
- * {@code RoundQuery}): it sends the global model to each chosen client, watches them, holds one deadline,
+ * One federated evaluation, as a short-lived child of the coordinator (after Akka's {@code DeviceGroupQuery};
+ * evaluation is occasional, so the extra actor costs nothing per training round): it sends the global model to each chosen client, watches them, holds one deadline,
  * replies once with the evaluations in ascending client id and the ids of clients that failed, stopped or
  * timed out, and stops.
  */
