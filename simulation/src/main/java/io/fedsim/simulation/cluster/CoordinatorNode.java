@@ -21,7 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The coordinator node of a cluster run: boots a cluster member with role {@code coordinator} on {@code bind},
@@ -36,6 +41,14 @@ public final class CoordinatorNode implements DistributedRun {
 
     /** How long the coordinator node lets its client nodes leave at the end of a run. */
     private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * How long the coordinator node waits for its actor system to stop after a run before it goes on to write the
+     * results. Akka 2.6's Artery can fail to ever finish stopping after a TLS handshake failed (akka/akka-core#29162:
+     * a node with an untrusted certificate tried to join): the run is over by then, so its results must not wait.
+     */
+    private static final Duration TERMINATE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(CoordinatorNode.class);
 
     private final HostPort bind;
     private final List<HostPort> seeds;
@@ -113,6 +126,21 @@ public final class CoordinatorNode implements DistributedRun {
         }
     }
 
+    /** Stops the node's actor system, waiting for it at most {@code max}. */
+    static void terminate(ActorSystem<?> system, Duration max) {
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("the coordinator node's actor system did not stop within {} s of the run's end; writing the "
+                    + "results without waiting for it", max.toMillis() / 1000.0);
+        } catch (ExecutionException e) {
+            LOG.warn("the coordinator node's actor system failed while stopping: {}", e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The counters of the node's own {@link ParameterSerializer}, the instance its Artery streams use. */
     static WireCounters counters(ActorSystem<?> system) {
         try {
@@ -140,8 +168,7 @@ public final class CoordinatorNode implements DistributedRun {
             return RunFuture.await(done);
         } finally {
             awaitClientNodesLeft(system, LEAVE_TIMEOUT);
-            system.terminate();
-            system.getWhenTerminated().toCompletableFuture().join();
+            terminate(system, TERMINATE_TIMEOUT);
         }
     }
 }
