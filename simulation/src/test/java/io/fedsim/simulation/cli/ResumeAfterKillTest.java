@@ -6,6 +6,7 @@ import static io.fedsim.simulation.cli.RunFolders.assertSameRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.fedsim.simulation.DefaultSigint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,8 +81,8 @@ class ResumeAfterKillTest {
 
     @Test
     void ctrlCStopsAfterACheckpointWithExitCode130AndTheRunResumes() throws Exception {
-        assumeFalse(sigintIgnoredHere(), "SIGINT is ignored in this JVM (started in the background without job "
-                + "control), and so in its children: Ctrl-C cannot be simulated");
+        assumeFalse(DefaultSigint.ignoredInChildren(), "SIGINT is ignored in this JVM (started in the background without "
+                + "job control), and so in its children, and there is no GNU env to give it back: Ctrl-C cannot be simulated");
         Path stopped = dir.resolve("stopped");
         Process child = start("run", conf.toString(), "--out", stopped.toString());
         waitFor(() -> rows(stopped) >= 5, child, "5 rounds");
@@ -106,7 +107,8 @@ class ResumeAfterKillTest {
 
     /** {@code fedsim args...} in a child JVM with this test's classpath; output to child.out and child.err. */
     private Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(DefaultSigint.prefix());
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.awt.headless=true", "-cp", classpath(), FedSimCli.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -157,19 +159,5 @@ class ResumeAfterKillTest {
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    /** Whether this process ignores SIGINT (bit 1 of SigIgn in /proc/self/status); children inherit that. */
-    private static boolean sigintIgnoredHere() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.exists(status)) {
-            return false;
-        }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("SigIgn:")) {
-                return (Long.parseLong(line.substring(7).trim(), 16) & 2L) != 0;
-            }
-        }
-        return false;
     }
 }

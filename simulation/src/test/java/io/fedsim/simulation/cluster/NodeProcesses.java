@@ -1,5 +1,6 @@
 package io.fedsim.simulation.cluster;
 
+import io.fedsim.simulation.DefaultSigint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -36,7 +37,8 @@ final class NodeProcesses implements AutoCloseable {
 
     /** Starts {@code fedsim node ARGS...}, its output going to {@code NAME.log}. */
     Process start(String name, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(DefaultSigint.prefix()); // so that interrupt() works
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "io.fedsim.simulation.cli.FedSimCli", "node"));
         command.addAll(List.of(args));
