@@ -156,9 +156,7 @@ class ClusterRunTest {
         Path clustered = dir.resolve("cluster");
         int[] ports = {freePort(), freePort(), freePort()};
         try (NodeProcesses nodes = new NodeProcesses(dir)) {
-            Process coordinator = nodes.start("coordinator", "--role", "coordinator", "--bind", "127.0.0.1:" + ports[0],
-                    "--scenario", scenario.toString(), "--out", clustered.toString(), "--set", "cluster.min-client-nodes=2",
-                    "--set", "cluster.join-timeout=300s", "--set", "cluster.stable-after=3s");
+            Process coordinator = startCoordinatorForTwoKillableNodes(nodes, ports[0], scenario, clustered);
             Process a = startClients(nodes, "clients-a", ports[1], ports[0], scenario);
             Process b = startClients(nodes, "clients-b", ports[2], ports[0], scenario);
 
@@ -194,9 +192,7 @@ class ClusterRunTest {
         int[] ports = {freePort(), freePort(), freePort()};
         List<String> coordinatorLog;
         try (NodeProcesses nodes = new NodeProcesses(dir)) {
-            Process coordinator = nodes.start("coordinator", "--role", "coordinator", "--bind", "127.0.0.1:" + ports[0],
-                    "--scenario", scenario.toString(), "--out", clustered.toString(), "--set", "cluster.min-client-nodes=2",
-                    "--set", "cluster.join-timeout=300s", "--set", "cluster.stable-after=3s");
+            Process coordinator = startCoordinatorForTwoKillableNodes(nodes, ports[0], scenario, clustered);
             Process a = startClients(nodes, "clients-a", ports[1], ports[0], scenario);
             Process b = startClients(nodes, "clients-b", ports[2], ports[0], scenario);
 
@@ -260,6 +256,16 @@ class ClusterRunTest {
     }
 
     /** A client node without --scenario: it runs the coordinator's. */
+    /**
+     * A coordinator that waits for two client nodes and lets the split-brain resolver down one that stays
+     * unreachable for 3 s, so that a test can kill a node and see its clients drop out soon.
+     */
+    private static Process startCoordinatorForTwoKillableNodes(NodeProcesses nodes, int port, Path scenario, Path out) {
+        return nodes.start("coordinator", "--role", "coordinator", "--bind", "127.0.0.1:" + port,
+                "--scenario", scenario.toString(), "--out", out.toString(), "--set", "cluster.min-client-nodes=2",
+                "--set", "cluster.join-timeout=300s", "--set", "cluster.stable-after=3s");
+    }
+
     private static Process startClients(NodeProcesses nodes, String name, int port, int seedPort) {
         return nodes.start(name, "--role", "clients", "--bind", "127.0.0.1:" + port, "--seed-nodes", "127.0.0.1:" + seedPort,
                 "--set", "cluster.join-timeout=300s");
