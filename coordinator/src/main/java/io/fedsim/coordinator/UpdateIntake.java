@@ -96,20 +96,10 @@ public final class UpdateIntake {
     public Received receive(int[] cohort, int paramCount, Collected collected, Set<Integer> kept) {
         // every message that arrived is kept unless over-selection discarded the slowest
         boolean all = kept.containsAll(collected.replied());
-        List<ClientResult> results = all ? collected.results() : new ArrayList<>();
-        List<ClientFailure> rejected = all ? collected.rejected() : new ArrayList<>();
-        if (!all) {
-            collected.results().forEach(r -> {
-                if (kept.contains(r.clientId())) {
-                    results.add(r);
-                }
-            });
-            collected.rejected().forEach(f -> {
-                if (kept.contains(f.clientId())) {
-                    rejected.add(f);
-                }
-            });
-        }
+        List<ClientResult> results = all ? collected.results()
+                : collected.results().stream().filter(r -> kept.contains(r.clientId())).toList();
+        List<ClientFailure> rejected = all ? collected.rejected()
+                : collected.rejected().stream().filter(f -> kept.contains(f.clientId())).toList();
         long bytesUp = 0;
         for (var e : collected.bytesUp().entrySet()) {
             bytesUp += all || kept.contains(e.getKey()) ? e.getValue() : 0;
