@@ -7,7 +7,6 @@ import io.fedsim.coordinator.strategy.ClientFailure;
 import io.fedsim.coordinator.strategy.ClientResult;
 import io.fedsim.coordinator.strategy.Kernels;
 import io.fedsim.coordinator.strategy.RoundResults;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
