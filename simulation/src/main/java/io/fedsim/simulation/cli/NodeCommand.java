@@ -12,7 +12,6 @@ import io.fedsim.simulation.run.Simulation;
 import io.fedsim.simulation.scenario.Scenario;
 import io.fedsim.simulation.scenario.ScenarioLoader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,20 +94,10 @@ final class NodeCommand implements Callable<Integer> {
         Path dir = out != null ? out : RunCommand.freshFolder(Path.of("results"), scenario.name());
         RunCommand.refuseNonEmpty(dir);
         Progress progress = Progress.forConsole(scenario.rounds());
-        RunSummary summary;
+        CoordinatorNode node = new CoordinatorNode(self, seeds, settings, scenario.runtime().effectiveTrainingThreads(),
+                scenario.seed(), scenario.render());
         // Ctrl-C on the coordinator node stops the run after its round, with a checkpoint, as fedsim run does
-        try (Interruption interruption = Interruption.install(System.err)) {
-            try {
-                summary = Simulation.run(scenario, dir, progress, interruption.stopRequest(), Optional.of(new CoordinatorNode(self,
-                        seeds, settings, scenario.runtime().effectiveTrainingThreads(), scenario.seed(), scenario.render())));
-            } catch (IOException e) {
-                throw RunCommand.cannotWrite(dir, e);
-            } catch (UncheckedIOException e) {
-                throw RunCommand.cannotWrite(dir, e.getCause());
-            } finally {
-                progress.finish();
-            }
-            return RunCommand.report(spec, summary, dir, interruption);
-        }
+        return RunCommand.runInterruptibly(spec, dir, progress, stop -> Simulation.run(scenario, dir, progress, stop,
+                Optional.of(node)));
     }
 }

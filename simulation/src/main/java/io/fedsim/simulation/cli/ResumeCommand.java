@@ -5,7 +5,6 @@ import io.fedsim.simulation.output.RunSummary;
 import io.fedsim.simulation.run.Resumption;
 import io.fedsim.simulation.run.Simulation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,18 +31,6 @@ final class ResumeCommand implements Callable<Integer> {
             err.flush();
         });
         Progress progress = Progress.forConsole(from.scenario().rounds());
-        RunSummary summary;
-        try (Interruption interruption = Interruption.install(System.err)) {
-            try {
-                summary = Simulation.resume(from, progress, interruption.stopRequest());
-            } catch (IOException e) {
-                throw RunCommand.cannotWrite(dir, e);
-            } catch (UncheckedIOException e) {
-                throw RunCommand.cannotWrite(dir, e.getCause());
-            } finally {
-                progress.finish();
-            }
-            return RunCommand.report(spec, summary, dir, interruption);
-        }
+        return RunCommand.runInterruptibly(spec, dir, progress, stop -> Simulation.resume(from, progress, stop));
     }
 }

@@ -1,5 +1,6 @@
 package io.fedsim.simulation.cli;
 
+import io.fedsim.coordinator.checkpoint.StopRequest;
 import io.fedsim.core.FedSimException;
 import io.fedsim.simulation.output.Progress;
 import io.fedsim.simulation.output.RunSummary;
@@ -40,10 +41,23 @@ final class RunCommand implements Callable<Integer> {
         Path dir = out != null ? out : freshFolder(Path.of("results"), s.name());
         refuseNonEmpty(dir);
         Progress progress = Progress.forConsole(s.rounds());
+        return runInterruptibly(spec, dir, progress, stop -> Simulation.run(s, dir, progress, stop));
+    }
+
+    /** A run writing to its folder, asked to stop gracefully through {@code stop}. */
+    interface Execution {
+        RunSummary run(StopRequest stop) throws IOException;
+    }
+
+    /**
+     * Runs {@code execution} with Ctrl-C taken over (the first stops after the round, with a checkpoint), turns a
+     * failure to write into {@code dir} into a user error, finishes the progress display and reports how it ended.
+     */
+    static int runInterruptibly(CommandLine.Model.CommandSpec spec, Path dir, Progress progress, Execution execution) {
         RunSummary summary;
         try (Interruption interruption = Interruption.install(System.err)) {
             try {
-                summary = Simulation.run(s, dir, progress, interruption.stopRequest());
+                summary = execution.run(interruption.stopRequest());
             } catch (IOException e) {
                 throw cannotWrite(dir, e);
             } catch (UncheckedIOException e) {
